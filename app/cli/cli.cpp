@@ -1,0 +1,61 @@
+#include "app/cli/cli.h"
+
+#include <functional>
+#include <map>
+
+namespace cosmos::app::cli {
+namespace {
+
+struct Command {
+    QString summary;
+    std::function<int(const QStringList&, CliContext&)> run;
+};
+
+const std::map<QString, Command>& commands()
+{
+    static const std::map<QString, Command> table = {
+        {QStringLiteral("version"), {QStringLiteral("print the versions of the studio and its libraries"), runVersionCommand}},
+        {QStringLiteral("doctor"), {QStringLiteral("check the engine: LibTorch, threads, BLAS, CUDA, matmul speed"), runDoctorCommand}},
+    };
+    return table;
+}
+
+void printUsage(QTextStream& stream)
+{
+    stream << "usage: cosmos-cli [--version] <command> [options]\n\ncommands:\n";
+    for (const auto& [name, command] : commands())
+        stream << "  " << name.leftJustified(12) << command.summary << "\n";
+    stream << "\nRun 'cosmos-cli <command> --help' for a command's options.\n";
+}
+
+} // namespace
+
+int runCli(const QStringList& arguments, CliContext& context)
+{
+    if (arguments.isEmpty()) {
+        printUsage(context.err);
+        return 2;
+    }
+    const QString first = arguments.first();
+    if (first == QLatin1String("--version") || first == QLatin1String("-V"))
+        return runVersionCommand(arguments.mid(1), context);
+    if (first == QLatin1String("--help") || first == QLatin1String("-h") || first == QLatin1String("help")) {
+        printUsage(context.out);
+        return 0;
+    }
+    const auto found = commands().find(first);
+    if (found == commands().end()) {
+        context.err << "cosmos-cli: unknown command '" << first << "'\n\n";
+        printUsage(context.err);
+        return 2;
+    }
+    try {
+        return found->second.run(arguments.mid(1), context);
+    } catch (const std::exception& error) {
+        context.err << "cosmos-cli " << first << ": " << error.what() << "\n";
+        context.logger->error("{} failed: {}", first.toStdString(), error.what());
+        return 1;
+    }
+}
+
+} // namespace cosmos::app::cli

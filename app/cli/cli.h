@@ -1,0 +1,28 @@
+// cosmos-cli: the engine without a window. Every command is a function over
+// its arguments and two text streams, so tests can run it in-process too.
+//
+//   cosmos-cli --version
+//   cosmos-cli doctor [--json] [--matmul-size N]
+#pragma once
+
+#include <QStringList>
+#include <QTextStream>
+
+#include "engine/logging.h"
+
+namespace cosmos::app::cli {
+
+struct CliContext {
+    QTextStream& out; // results (text or JSON)
+    QTextStream& err; // errors and usage
+    engine::LoggerPtr logger;
+};
+
+// `arguments` excludes the program name. Returns the process exit code.
+int runCli(const QStringList& arguments, CliContext& context);
+
+// One command each; `arguments` starts after the command's name.
+int runVersionCommand(const QStringList& arguments, CliContext& context);
+int runDoctorCommand(const QStringList& arguments, CliContext& context);
+
+} // namespace cosmos::app::cli

@@ -1,0 +1,27 @@
+// cosmos-studio: thin entry point; the window and its parts live in cosmos_app.
+#include <QApplication>
+
+#include "app/app_info.h"
+#include "app/logging_setup.h"
+#include "app/main_window.h"
+#include "app/studio_options.h"
+#include "app/translations.h"
+
+int main(int argc, char* argv[])
+{
+    QApplication application(argc, argv);
+    cosmos::app::setApplicationIdentity();
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/cosmos-studio.svg")));
+    cosmos::app::Logging logging;
+    const cosmos::app::StudioOptions options = cosmos::app::parseStudioOptions(QApplication::arguments());
+    const QLocale locale = cosmos::app::localeForLanguage(options.language);
+    QLocale::setDefault(locale);
+    const bool translated = cosmos::app::installTranslations(application, locale);
+    logging.logger()->info("Cosmos Studio {} starting (locale {}, translation {}); log file {}",
+                           cosmos::app::studioVersion().toStdString(), locale.name().toStdString(),
+                           translated ? "loaded" : "none", logging.logFilePath().toStdString());
+
+    cosmos::app::MainWindow window(&logging);
+    window.show();
+    return QApplication::exec();
+}

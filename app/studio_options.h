@@ -1,0 +1,17 @@
+// Command-line options of cosmos-studio.
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+namespace cosmos::app {
+
+struct StudioOptions {
+    QString language; // --lang ko; empty: the system locale
+    bool ok = true;
+    QString error;
+};
+
+StudioOptions parseStudioOptions(const QStringList& arguments);
+
+} // namespace cosmos::app

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Starts the studio from a build folder. Without a display there is no
+# window to open, so it says so and runs the headless default job instead.
+set -euo pipefail
+build_dir="${1:-build}"
+bin="$build_dir/app"
+
+if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
+  echo "run-studio: no display (DISPLAY and WAYLAND_DISPLAY are unset); running the headless default job instead."
+  "$bin/cosmos-cli" --version
+  exec "$bin/cosmos-cli" doctor
+fi
+exec "$bin/cosmos-studio" "${@:2}"
