@@ -39,6 +39,7 @@ MainWindow::MainWindow(Logging* logging, QWidget* parent) : QMainWindow(parent),
     statusBar()->showMessage(summary);
 
     resize(1280, 800);
+    resizeDocks({m_logDock}, {150}, Qt::Vertical); // the preview gets the room
     m_defaultState = saveState();
     restoreLayout();
 }

@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <sstream>
+#include <thread>
 
 #include <ATen/Parallel.h>
 #include <torch/cuda.h>
@@ -32,10 +33,15 @@ double measureMatmulGflops(int n, double minSeconds)
     return flops / elapsed / 1e9;
 }
 
-std::string firstLine(const std::string& text)
+// ATen's parallel info is a multi-line report; the backend line names it.
+std::string parallelBackendName(const std::string& info)
 {
-    const auto end = text.find('\n');
-    return end == std::string::npos ? text : text.substr(0, end);
+    const std::string marker = "ATen parallel backend: ";
+    const auto start = info.find(marker);
+    if (start == std::string::npos)
+        return "unknown";
+    const auto end = info.find('\n', start);
+    return info.substr(start + marker.size(), end == std::string::npos ? std::string::npos : end - start - marker.size());
 }
 
 } // namespace
@@ -44,7 +50,8 @@ DoctorReport runDoctor(const DoctorOptions& options, const LoggerPtr& logger)
 {
     DoctorReport report;
     report.torchVersion = TORCH_VERSION;
-    report.parallelBackend = firstLine(at::get_parallel_info());
+    report.parallelBackend = parallelBackendName(at::get_parallel_info());
+    report.hardwareThreads = static_cast<int>(std::thread::hardware_concurrency());
     report.intraOpThreads = at::get_num_threads();
     report.interOpThreads = at::get_num_interop_threads();
 
@@ -78,7 +85,8 @@ std::string formatDoctorText(const DoctorReport& report)
     std::ostringstream out;
     out << "LibTorch:        " << report.torchVersion << "\n";
     out << "Parallel:        " << report.parallelBackend << "\n";
-    out << "Threads:         " << report.intraOpThreads << " intra-op, " << report.interOpThreads << " inter-op\n";
+    out << "Threads:         " << report.intraOpThreads << " intra-op, " << report.interOpThreads << " inter-op, "
+        << report.hardwareThreads << " hardware\n";
     out << "BLAS:            " << blasKindName(report.blas.kind);
     if (!report.blas.libraryPath.empty())
         out << " (" << report.blas.libraryPath << ")";
@@ -106,6 +114,7 @@ nlohmann::json doctorToJson(const DoctorReport& report)
         {"parallel_backend", report.parallelBackend},
         {"intra_op_threads", report.intraOpThreads},
         {"inter_op_threads", report.interOpThreads},
+        {"hardware_threads", report.hardwareThreads},
         {"blas", {{"kind", blasKindName(report.blas.kind)}, {"library", report.blas.libraryPath}}},
         {"cuda_available", report.cudaAvailable},
         {"cuda_devices", devices},

@@ -28,9 +28,10 @@ struct CudaDeviceInfo {
 
 struct DoctorReport {
     std::string torchVersion;
-    std::string parallelBackend; // ATen's parallel info, first line
+    std::string parallelBackend; // "OpenMP", "native thread pool", ...
     int intraOpThreads = 0;
     int interOpThreads = 0;
+    int hardwareThreads = 0;
     BlasInfo blas;
     bool cudaAvailable = false;
     std::vector<CudaDeviceInfo> cudaDevices;
