@@ -16,6 +16,9 @@ const std::map<QString, Command>& commands()
     static const std::map<QString, Command> table = {
         {QStringLiteral("version"), {QStringLiteral("print the versions of the studio and its libraries"), runVersionCommand}},
         {QStringLiteral("doctor"), {QStringLiteral("check the engine: LibTorch, threads, BLAS, CUDA, matmul speed"), runDoctorCommand}},
+        {QStringLiteral("inspect"), {QStringLiteral("list the tensors of weight files"), runInspectCommand}},
+        {QStringLiteral("models"), {QStringLiteral("models verify: hold a checkpoint against an architecture"), runModelsCommand}},
+        {QStringLiteral("forward"), {QStringLiteral("run one network on named inputs (parity checks)"), runForwardCommand}},
     };
     return table;
 }

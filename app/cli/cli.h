@@ -3,6 +3,9 @@
 //
 //   cosmos-cli --version
 //   cosmos-cli doctor [--json] [--matmul-size N]
+//   cosmos-cli inspect [--json] FILE...
+//   cosmos-cli models verify --arch 2B|14B|nano PATH
+//   cosmos-cli forward --module dit --config C --weights W --inputs IN --out OUT
 #pragma once
 
 #include <QStringList>
@@ -24,5 +27,8 @@ int runCli(const QStringList& arguments, CliContext& context);
 // One command each; `arguments` starts after the command's name.
 int runVersionCommand(const QStringList& arguments, CliContext& context);
 int runDoctorCommand(const QStringList& arguments, CliContext& context);
+int runInspectCommand(const QStringList& arguments, CliContext& context);
+int runModelsCommand(const QStringList& arguments, CliContext& context);
+int runForwardCommand(const QStringList& arguments, CliContext& context);
 
 } // namespace cosmos::app::cli

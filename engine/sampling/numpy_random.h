@@ -34,7 +34,7 @@ private:
 
     void regenerate();
 
-    std::array<uint32_t, kStateSize> m_state{};
+    std::array<uint32_t, kStateSize> m_state {};
     std::size_t m_index = kStateSize;
     bool m_hasCachedNormal = false;
     double m_cachedNormal = 0.0;

@@ -54,7 +54,7 @@ private:
     static void addSeedRows()
     {
         QTest::addColumn<uint32_t>("seed");
-        for (const uint32_t seed : {0U, 1U, 42U, 4294967295U})
+        for (const uint32_t seed : { 0U, 1U, 42U, 4294967295U })
             QTest::newRow(QByteArray::number(seed).constData()) << seed;
     }
 
@@ -110,10 +110,10 @@ private slots:
             // One ulp of slack for a libm whose log() rounds differently from
             // the one NumPy used; a wrong method or order misses by far more.
             QVERIFY2(ulpDistance(actual, value.toDouble()) <= 1,
-                     qPrintable(QString("value %1: %2 instead of %3")
-                                    .arg(index)
-                                    .arg(actual, 0, 'g', 17)
-                                    .arg(value.toDouble(), 0, 'g', 17)));
+                qPrintable(QString("value %1: %2 instead of %3")
+                               .arg(index)
+                               .arg(actual, 0, 'g', 17)
+                               .arg(value.toDouble(), 0, 'g', 17)));
             ++index;
         }
     }

@@ -1,0 +1,56 @@
+// What `cosmos-cli inspect`, `models verify` and `forward` do, as engine
+// functions over plain data (no LibTorch types), so the app layer can call
+// them without seeing a tensor.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "engine/logging.h"
+#include "engine/weights/load_report.h"
+
+namespace cosmos::engine::tools {
+
+struct InspectedTensor {
+    std::string name;
+    std::string dtype; // "F32", "BF16", ...
+    std::vector<std::int64_t> shape;
+    std::uint64_t bytes = 0;
+};
+
+struct InspectedWeights {
+    std::string path;
+    std::string format;
+    std::vector<InspectedTensor> tensors;
+    std::map<std::string, std::string> metadata;
+    std::uint64_t totalBytes = 0;
+    std::uint64_t totalElements = 0;
+};
+
+// Throws WeightsError for an unreadable or damaged file.
+InspectedWeights inspectWeights(const std::string& path);
+
+struct VerifyResult {
+    std::string architecture; // the config's description
+    LoadReport report;
+};
+
+// `arch`: a preset name (2B, 14B, nano) or a JSON config file.
+VerifyResult verifyDit(const std::string& arch, const std::string& weightsPath);
+
+struct ForwardRequest {
+    std::string module;      // "dit"
+    std::string config;      // preset name or JSON config file
+    std::string weightsPath;
+    std::string inputsPath;  // safetensors with the named inputs
+    std::string outputPath;  // safetensors receiving "output"
+};
+
+// Runs the module on the inputs in fp32 on the CPU and writes the result.
+// DiT inputs: x [B,C,T,H,W], timesteps [B] or [B,T], crossattn_emb [B,S,C'],
+// optional condition_video_input_mask [B,1,T,H,W], padding_mask [B,1,H,W].
+void runForward(const ForwardRequest& request, const LoggerPtr& logger);
+
+} // namespace cosmos::engine::tools
