@@ -5,7 +5,7 @@
 //   cosmos-cli doctor [--json] [--matmul-size N]
 //   cosmos-cli inspect [--json] FILE...
 //   cosmos-cli models verify --arch 2B|14B|nano PATH
-//   cosmos-cli forward --module dit --config C --weights W --inputs IN --out OUT
+//   cosmos-cli forward --module dit|text --config C --weights W --inputs IN --out OUT
 #pragma once
 
 #include <QStringList>

@@ -136,7 +136,7 @@ int runForwardCommand(const QStringList& arguments, CliContext& context)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Runs one network on named input tensors (parity checks)."));
-    const QCommandLineOption module(QStringLiteral("module"), QStringLiteral("Network: dit."), QStringLiteral("name"));
+    const QCommandLineOption module(QStringLiteral("module"), QStringLiteral("Network: dit or text."), QStringLiteral("name"));
     const QCommandLineOption config(QStringLiteral("config"), QStringLiteral("2B, 14B, nano or a JSON config."), QStringLiteral("config"));
     const QCommandLineOption weights(QStringLiteral("weights"), QStringLiteral("Checkpoint."), QStringLiteral("path"));
     const QCommandLineOption inputs(QStringLiteral("inputs"), QStringLiteral("Inputs (.safetensors)."), QStringLiteral("path"));

@@ -8,6 +8,7 @@
 #include <torch/torch.h>
 
 #include "engine/nets/dit/dit_loading.h"
+#include "engine/nets/text/text_encoder_loading.h"
 #include "engine/weights/checkpoint.h"
 #include "engine/weights/safetensors_file.h"
 #include "engine/weights/safetensors_writer.h"
@@ -63,33 +64,73 @@ VerifyResult verifyDit(const std::string& arch, const std::string& weightsPath)
     return {config.toString(), nets::verifyDitCheckpoint(config, checkpoint)};
 }
 
-void runForward(const ForwardRequest& request, const LoggerPtr& logger)
-{
-    if (request.module != "dit")
-        throw EngineError("unknown module '" + request.module + "' for forward (valid: dit)");
-    const nets::DitConfig config = resolveDitConfig(request.config);
-    const Checkpoint checkpoint = Checkpoint::open(request.weightsPath);
-    const auto inputs = SafetensorsFile::open(request.inputsPath);
-    for (const char* required : {"x", "timesteps", "crossattn_emb"})
-        if (!inputs->contains(required))
-            throw WeightsError(request.inputsPath, required, "required input is missing (inputs: x, timesteps, "
-                                                             "crossattn_emb, condition_video_input_mask, padding_mask)");
+namespace {
 
-    const auto start = std::chrono::steady_clock::now();
+nets::TextEncoderConfig resolveTextConfig(const std::string& arch)
+{
+    if (!std::filesystem::is_regular_file(arch))
+        return nets::TextEncoderConfig::preset(arch);
+    std::ifstream stream(arch);
+    try {
+        nlohmann::json json;
+        stream >> json;
+        return nets::TextEncoderConfig::fromJson(json.contains("text_encoder") ? json.at("text_encoder") : json);
+    } catch (const nlohmann::json::exception& error) {
+        throw EngineError("config file '" + arch + "' is not valid JSON: " + error.what());
+    }
+}
+
+void requireInputs(const SafetensorsFile& inputs, const std::vector<std::string>& names, const std::string& all)
+{
+    for (const auto& name : names)
+        if (!inputs.contains(name))
+            throw WeightsError(inputs.path(), name, "required input is missing (inputs: " + all + ")");
+}
+
+torch::Tensor forwardDit(const ForwardRequest& request, const Checkpoint& checkpoint, const SafetensorsFile& inputs)
+{
+    const nets::DitConfig config = resolveDitConfig(request.config);
+    requireInputs(inputs, {"x", "timesteps", "crossattn_emb"},
+                  "x, timesteps, crossattn_emb, condition_video_input_mask, padding_mask");
     nets::Dit net = nets::loadDit(config, checkpoint);
     net->eval();
     torch::InferenceMode inference;
     nets::DitInputs in;
-    in.latent = inputs->tensor("x").to(torch::kFloat32);
-    in.timesteps = inputs->tensor("timesteps").to(torch::kFloat32);
-    in.context = inputs->tensor("crossattn_emb").to(torch::kFloat32);
-    in.conditionMask = optionalInput(*inputs, "condition_video_input_mask");
-    in.paddingMask = optionalInput(*inputs, "padding_mask");
-    const torch::Tensor output = net->forward(in);
+    in.latent = inputs.tensor("x").to(torch::kFloat32);
+    in.timesteps = inputs.tensor("timesteps").to(torch::kFloat32);
+    in.context = inputs.tensor("crossattn_emb").to(torch::kFloat32);
+    in.conditionMask = optionalInput(inputs, "condition_video_input_mask");
+    in.paddingMask = optionalInput(inputs, "padding_mask");
+    return net->forward(in);
+}
+
+torch::Tensor forwardText(const ForwardRequest& request, const Checkpoint& checkpoint, const SafetensorsFile& inputs)
+{
+    const nets::TextEncoderConfig config = resolveTextConfig(request.config);
+    requireInputs(inputs, {"input_ids"}, "input_ids [B, L] int64");
+    nets::QwenTextModel model = nets::loadTextEncoder(config, checkpoint);
+    model->eval();
+    torch::InferenceMode inference;
+    return model->embed(inputs.tensor("input_ids").to(torch::kInt64));
+}
+
+} // namespace
+
+void runForward(const ForwardRequest& request, const LoggerPtr& logger)
+{
+    using Runner = torch::Tensor (*)(const ForwardRequest&, const Checkpoint&, const SafetensorsFile&);
+    const std::map<std::string, Runner> runners{{"dit", forwardDit}, {"text", forwardText}};
+    const auto runner = runners.find(request.module);
+    if (runner == runners.end())
+        throw EngineError("unknown module '" + request.module + "' for forward (valid: dit, text)");
+    const Checkpoint checkpoint = Checkpoint::open(request.weightsPath);
+    const auto inputs = SafetensorsFile::open(request.inputsPath);
+    const auto start = std::chrono::steady_clock::now();
+    const torch::Tensor output = runner->second(request, checkpoint, *inputs);
     writeSafetensors(request.outputPath, {{"output", output.contiguous()}},
-                     {{"module", "dit"}, {"config", config.name}});
+                     {{"module", request.module}, {"config", request.config}});
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    logger->info("forward dit ({}): {} -> {} in {:.2f} s", config.name, request.inputsPath, request.outputPath, seconds);
+    logger->info("forward {}: {} -> {} in {:.2f} s", request.module, request.inputsPath, request.outputPath, seconds);
 }
 
 } // namespace cosmos::engine::tools

@@ -41,16 +41,17 @@ struct VerifyResult {
 VerifyResult verifyDit(const std::string& arch, const std::string& weightsPath);
 
 struct ForwardRequest {
-    std::string module;      // "dit"
+    std::string module;      // "dit" or "text"
     std::string config;      // preset name or JSON config file
     std::string weightsPath;
     std::string inputsPath;  // safetensors with the named inputs
     std::string outputPath;  // safetensors receiving "output"
 };
 
-// Runs the module on the inputs in fp32 on the CPU and writes the result.
-// DiT inputs: x [B,C,T,H,W], timesteps [B] or [B,T], crossattn_emb [B,S,C'],
-// optional condition_video_input_mask [B,1,T,H,W], padding_mask [B,1,H,W].
+// Runs the module on the inputs in fp32 on the CPU and writes "output".
+// dit: x [B,C,T,H,W], timesteps [B] or [B,T], crossattn_emb [B,S,C'],
+//      optional condition_video_input_mask [B,1,T,H,W], padding_mask [B,1,H,W].
+// text: input_ids [B,L] int64 -> the normalised, concatenated hidden states.
 void runForward(const ForwardRequest& request, const LoggerPtr& logger);
 
 } // namespace cosmos::engine::tools

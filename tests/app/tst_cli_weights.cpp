@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/nets/dit/dit_loading.h"
+#include "engine/nets/text/text_encoder_loading.h"
 #include "engine/weights/safetensors_file.h"
 #include "engine/weights/safetensors_writer.h"
 
@@ -187,6 +188,26 @@ private slots:
                                             inputs["condition_video_input_mask"], {}});
         const auto written = SafetensorsFile::open(outPath.toStdString())->tensor("output");
         QVERIFY(torch::allclose(written, expected, 1e-5, 1e-6));
+    }
+
+    void forwardRunsTheTextEncoder()
+    {
+        torch::manual_seed(6);
+        const auto config = nets::TextEncoderConfig::nano();
+        nets::QwenTextModel model(config);
+        const QString weights = m_dir.filePath("nano-text.safetensors");
+        writeSafetensors(weights.toStdString(), nets::textEncoderStateDict(*model));
+        const auto ids = torch::randint(0, config.vocabSize, {1, 6}, torch::kInt64);
+        const QString inputsPath = m_dir.filePath("text-inputs.safetensors");
+        const QString outPath = m_dir.filePath("text-out.safetensors");
+        writeSafetensors(inputsPath.toStdString(), {{"input_ids", ids}});
+        const Result r = run({"forward", "--module", "text", "--config", "nano", "--weights", weights, "--inputs",
+                              inputsPath, "--out", outPath});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        torch::InferenceMode guard;
+        const auto written = SafetensorsFile::open(outPath.toStdString())->tensor("output");
+        QVERIFY(torch::allclose(written, model->embed(ids), 1e-5, 1e-6));
+        QCOMPARE(written.size(2), config.embeddingChannels());
     }
 
     void forwardExplainsMissingInputs()
