@@ -24,6 +24,8 @@ void TextEncoderConfig::validate() const
             "num_heads must be a multiple of num_key_value_heads");
     require(maxLength > 0, "max_length must be positive");
     require(padTokenId >= 0 && padTokenId < vocabSize, "pad_token_id must be inside the vocabulary");
+    require(promptTemplate == "reason1-chat" || promptTemplate == "plain",
+            "prompt_template must be \"reason1-chat\" or \"plain\", got \"" + promptTemplate + "\"");
 }
 
 nlohmann::json TextEncoderConfig::toJson() const
@@ -39,7 +41,8 @@ nlohmann::json TextEncoderConfig::toJson() const
             {"rope_theta", ropeTheta},
             {"max_length", maxLength},
             {"pad_token_id", padTokenId},
-            {"normalize_eps", normalizeEps}};
+            {"normalize_eps", normalizeEps},
+            {"prompt_template", promptTemplate}};
 }
 
 TextEncoderConfig TextEncoderConfig::fromJson(const nlohmann::json& json)
@@ -66,6 +69,7 @@ TextEncoderConfig TextEncoderConfig::fromJson(const nlohmann::json& json)
     read("max_length", c.maxLength);
     read("pad_token_id", c.padTokenId);
     read("normalize_eps", c.normalizeEps);
+    read("prompt_template", c.promptTemplate);
     c.validate();
     return c;
 }
@@ -87,6 +91,7 @@ TextEncoderConfig TextEncoderConfig::nano()
     c.ropeTheta = 10000.0;
     c.maxLength = 32;
     c.padTokenId = 0;
+    c.promptTemplate = "plain"; // short prompts; the system message alone would fill 32 tokens
     return c;
 }
 
