@@ -7,6 +7,7 @@
 #include "app/app_info.h"
 #include "app/cli/cli.h"
 #include "app/logging_setup.h"
+#include "engine/media/ffmpeg_log.h"
 
 int main(int argc, char* argv[])
 {
@@ -14,6 +15,7 @@ int main(int argc, char* argv[])
     cosmos::app::setApplicationIdentity();
     // stdout carries results (possibly JSON); log lines go to the log file only.
     cosmos::app::Logging logging(cosmos::app::LoggingOptions{false, {}});
+    cosmos::engine::media::routeFfmpegLog(logging.logger()); // FFmpeg's own messages into the same log
 
     QTextStream out(stdout);
     QTextStream err(stderr);

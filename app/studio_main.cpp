@@ -3,6 +3,7 @@
 
 #include "app/app_info.h"
 #include "app/logging_setup.h"
+#include "engine/media/ffmpeg_log.h"
 #include "app/main_window.h"
 #include "app/studio_options.h"
 #include "app/translations.h"
@@ -13,6 +14,7 @@ int main(int argc, char* argv[])
     cosmos::app::setApplicationIdentity();
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/cosmos-studio.svg")));
     cosmos::app::Logging logging;
+    cosmos::engine::media::routeFfmpegLog(logging.logger()); // FFmpeg's own messages into the same log
     const cosmos::app::StudioOptions options = cosmos::app::parseStudioOptions(QApplication::arguments());
     const QLocale locale = cosmos::app::localeForLanguage(options.language);
     QLocale::setDefault(locale);

@@ -18,6 +18,8 @@ const std::map<QString, Command>& commands()
         {QStringLiteral("doctor"), {QStringLiteral("check the engine: LibTorch, threads, BLAS, CUDA, matmul speed"), runDoctorCommand}},
         {QStringLiteral("inspect"), {QStringLiteral("list the tensors of weight files"), runInspectCommand}},
         {QStringLiteral("models"), {QStringLiteral("models verify: hold a checkpoint against an architecture"), runModelsCommand}},
+        {QStringLiteral("generate"), {QStringLiteral("generate one take and write the clip"), runGenerateCommand}},
+        {QStringLiteral("tokenize"), {QStringLiteral("tokenize text with a tokenizer.json"), runTokenizeCommand}},
         {QStringLiteral("forward"), {QStringLiteral("run one network on named inputs (parity checks)"), runForwardCommand}},
     };
     return table;

@@ -5,7 +5,9 @@
 //   cosmos-cli doctor [--json] [--matmul-size N]
 //   cosmos-cli inspect [--json] FILE...
 //   cosmos-cli models verify --arch 2B|14B|nano PATH
-//   cosmos-cli forward --module dit|text --config C --weights W --inputs IN --out OUT
+//   cosmos-cli generate --model DIR --prompt TEXT [--image F | --video F] --out FILE [--json]
+//   cosmos-cli tokenize --tokenizer tokenizer.json TEXT
+//   cosmos-cli forward --module dit|text|vae-encode|vae-decode --config C --weights W --inputs IN --out OUT
 #pragma once
 
 #include <QStringList>
@@ -30,5 +32,7 @@ int runDoctorCommand(const QStringList& arguments, CliContext& context);
 int runInspectCommand(const QStringList& arguments, CliContext& context);
 int runModelsCommand(const QStringList& arguments, CliContext& context);
 int runForwardCommand(const QStringList& arguments, CliContext& context);
+int runGenerateCommand(const QStringList& arguments, CliContext& context);
+int runTokenizeCommand(const QStringList& arguments, CliContext& context);
 
 } // namespace cosmos::app::cli

@@ -136,7 +136,7 @@ int runForwardCommand(const QStringList& arguments, CliContext& context)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Runs one network on named input tensors (parity checks)."));
-    const QCommandLineOption module(QStringLiteral("module"), QStringLiteral("Network: dit or text."), QStringLiteral("name"));
+    const QCommandLineOption module(QStringLiteral("module"), QStringLiteral("Network: dit, text, vae-encode or vae-decode."), QStringLiteral("name"));
     const QCommandLineOption config(QStringLiteral("config"), QStringLiteral("2B, 14B, nano or a JSON config."), QStringLiteral("config"));
     const QCommandLineOption weights(QStringLiteral("weights"), QStringLiteral("Checkpoint."), QStringLiteral("path"));
     const QCommandLineOption inputs(QStringLiteral("inputs"), QStringLiteral("Inputs (.safetensors)."), QStringLiteral("path"));
@@ -156,6 +156,36 @@ int runForwardCommand(const QStringList& arguments, CliContext& context)
                                parser.value(out).toStdString()},
                               context.logger);
     context.out << "wrote " << parser.value(out) << "\n";
+    return 0;
+}
+
+int runTokenizeCommand(const QStringList& arguments, CliContext& context)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Tokenizes text with a tokenizer.json: ids and pieces."));
+    const QCommandLineOption tokenizer(QStringLiteral("tokenizer"), QStringLiteral("The tokenizer.json."), QStringLiteral("file"));
+    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON."));
+    parser.addOption(tokenizer);
+    parser.addOption(json);
+    parser.addPositionalArgument(QStringLiteral("text"), QStringLiteral("The text."));
+    int code = 0;
+    if (!parseOrExplain(parser, QStringLiteral("tokenize"), arguments, context, code))
+        return code;
+    if (!parser.isSet(tokenizer) || parser.positionalArguments().size() != 1) {
+        context.err << "usage: cosmos-cli tokenize --tokenizer tokenizer.json \"text\"\n";
+        return 2;
+    }
+    const auto result = engine::tools::tokenizeText(parser.value(tokenizer).toStdString(),
+                                                    parser.positionalArguments().first().toStdString());
+    if (parser.isSet(json)) {
+        context.out << QString::fromStdString(
+            nlohmann::json{{"ids", result.ids}, {"pieces", result.pieces}, {"decoded", result.decoded}}.dump(2))
+                    << "\n";
+        return 0;
+    }
+    context.out << result.ids.size() << " tokens\n";
+    for (std::size_t i = 0; i < result.ids.size(); ++i)
+        context.out << result.ids[i] << "\t" << QString::fromStdString(result.pieces[i]) << "\n";
     return 0;
 }
 

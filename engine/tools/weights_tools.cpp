@@ -9,6 +9,8 @@
 
 #include "engine/nets/dit/dit_loading.h"
 #include "engine/nets/text/text_encoder_loading.h"
+#include "engine/nets/vae/wan_vae_loading.h"
+#include "engine/text/bpe_tokenizer.h"
 #include "engine/weights/checkpoint.h"
 #include "engine/weights/safetensors_file.h"
 #include "engine/weights/safetensors_writer.h"
@@ -104,6 +106,36 @@ torch::Tensor forwardDit(const ForwardRequest& request, const Checkpoint& checkp
     return net->forward(in);
 }
 
+nets::WanVaeConfig resolveVaeConfig(const std::string& arch)
+{
+    if (!std::filesystem::is_regular_file(arch))
+        return nets::WanVaeConfig::preset(arch);
+    std::ifstream stream(arch);
+    try {
+        nlohmann::json json;
+        stream >> json;
+        return nets::WanVaeConfig::fromJson(json.contains("vae") ? json.at("vae") : json);
+    } catch (const nlohmann::json::exception& error) {
+        throw EngineError("config file '" + arch + "' is not valid JSON: " + error.what());
+    }
+}
+
+torch::Tensor forwardVaeEncode(const ForwardRequest& request, const Checkpoint& checkpoint, const SafetensorsFile& inputs)
+{
+    requireInputs(inputs, {"video"}, "video [B, 3, 1 + 4k, H, W] in [-1, 1]");
+    nets::WanVae vae = nets::loadWanVae(resolveVaeConfig(request.config), checkpoint);
+    torch::InferenceMode inference;
+    return vae->encode(inputs.tensor("video").to(torch::kFloat32));
+}
+
+torch::Tensor forwardVaeDecode(const ForwardRequest& request, const Checkpoint& checkpoint, const SafetensorsFile& inputs)
+{
+    requireInputs(inputs, {"latent"}, "latent [B, 16, T, h, w], normalised");
+    nets::WanVae vae = nets::loadWanVae(resolveVaeConfig(request.config), checkpoint);
+    torch::InferenceMode inference;
+    return vae->decode(inputs.tensor("latent").to(torch::kFloat32));
+}
+
 torch::Tensor forwardText(const ForwardRequest& request, const Checkpoint& checkpoint, const SafetensorsFile& inputs)
 {
     const nets::TextEncoderConfig config = resolveTextConfig(request.config);
@@ -119,10 +151,11 @@ torch::Tensor forwardText(const ForwardRequest& request, const Checkpoint& check
 void runForward(const ForwardRequest& request, const LoggerPtr& logger)
 {
     using Runner = torch::Tensor (*)(const ForwardRequest&, const Checkpoint&, const SafetensorsFile&);
-    const std::map<std::string, Runner> runners{{"dit", forwardDit}, {"text", forwardText}};
+    const std::map<std::string, Runner> runners{
+        {"dit", forwardDit}, {"text", forwardText}, {"vae-encode", forwardVaeEncode}, {"vae-decode", forwardVaeDecode}};
     const auto runner = runners.find(request.module);
     if (runner == runners.end())
-        throw EngineError("unknown module '" + request.module + "' for forward (valid: dit, text)");
+        throw EngineError("unknown module '" + request.module + "' for forward (valid: dit, text, vae-encode, vae-decode)");
     const Checkpoint checkpoint = Checkpoint::open(request.weightsPath);
     const auto inputs = SafetensorsFile::open(request.inputsPath);
     const auto start = std::chrono::steady_clock::now();
@@ -131,6 +164,17 @@ void runForward(const ForwardRequest& request, const LoggerPtr& logger)
                      {{"module", request.module}, {"config", request.config}});
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     logger->info("forward {}: {} -> {} in {:.2f} s", request.module, request.inputsPath, request.outputPath, seconds);
+}
+
+TokenizedText tokenizeText(const std::string& tokenizerPath, const std::string& text)
+{
+    const auto tokenizer = text::BpeTokenizer::fromFile(tokenizerPath);
+    TokenizedText result;
+    const auto ids = tokenizer.encode(text);
+    result.ids.assign(ids.begin(), ids.end());
+    result.pieces = tokenizer.pieces(ids);
+    result.decoded = tokenizer.decode(ids);
+    return result;
 }
 
 } // namespace cosmos::engine::tools

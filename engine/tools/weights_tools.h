@@ -41,7 +41,7 @@ struct VerifyResult {
 VerifyResult verifyDit(const std::string& arch, const std::string& weightsPath);
 
 struct ForwardRequest {
-    std::string module;      // "dit" or "text"
+    std::string module;      // "dit", "text", "vae-encode" or "vae-decode"
     std::string config;      // preset name or JSON config file
     std::string weightsPath;
     std::string inputsPath;  // safetensors with the named inputs
@@ -52,6 +52,17 @@ struct ForwardRequest {
 // dit: x [B,C,T,H,W], timesteps [B] or [B,T], crossattn_emb [B,S,C'],
 //      optional condition_video_input_mask [B,1,T,H,W], padding_mask [B,1,H,W].
 // text: input_ids [B,L] int64 -> the normalised, concatenated hidden states.
+// vae-encode: video [B,3,1+4k,H,W] in [-1,1] -> normalised latent.
+// vae-decode: latent [B,16,T,h,w] -> video in [-1,1].
 void runForward(const ForwardRequest& request, const LoggerPtr& logger);
+
+struct TokenizedText {
+    std::vector<std::int64_t> ids;
+    std::vector<std::string> pieces; // each id's token as the vocabulary spells it
+    std::string decoded;             // the ids decoded back to text
+};
+
+// Throws TokenizerError for a bad tokenizer.json.
+TokenizedText tokenizeText(const std::string& tokenizerPath, const std::string& text);
 
 } // namespace cosmos::engine::tools

@@ -15,6 +15,7 @@
 
 #include "engine/nets/dit/dit_loading.h"
 #include "engine/nets/text/text_encoder_loading.h"
+#include "engine/nets/vae/wan_vae_loading.h"
 #include "engine/weights/safetensors_file.h"
 #include "engine/weights/safetensors_writer.h"
 
@@ -208,6 +209,42 @@ private slots:
         const auto written = SafetensorsFile::open(outPath.toStdString())->tensor("output");
         QVERIFY(torch::allclose(written, model->embed(ids), 1e-5, 1e-6));
         QCOMPARE(written.size(2), config.embeddingChannels());
+    }
+
+    void forwardRunsTheVideoTokenizer()
+    {
+        torch::manual_seed(9);
+        nets::WanVae vae(nets::WanVaeConfig::nano());
+        const QString weights = m_dir.filePath("nano-vae.safetensors");
+        writeSafetensors(weights.toStdString(), nets::wanVaeStateDict(*vae));
+        const auto video = torch::rand({1, 3, 5, 32, 32}) * 2 - 1;
+        writeSafetensors(m_dir.filePath("video.safetensors").toStdString(), {{"video", video}});
+        Result r = run({"forward", "--module", "vae-encode", "--config", "nano", "--weights", weights, "--inputs",
+                        m_dir.filePath("video.safetensors"), "--out", m_dir.filePath("latent-out.safetensors")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const auto latent = SafetensorsFile::open(m_dir.filePath("latent-out.safetensors").toStdString())->tensor("output");
+        QCOMPARE(latent.sizes().vec(), (std::vector<std::int64_t>{1, 16, 2, 4, 4}));
+        writeSafetensors(m_dir.filePath("latent.safetensors").toStdString(), {{"latent", latent.clone()}});
+        r = run({"forward", "--module", "vae-decode", "--config", "nano", "--weights", weights, "--inputs",
+                 m_dir.filePath("latent.safetensors"), "--out", m_dir.filePath("video-out.safetensors")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        torch::InferenceMode guard;
+        const auto decoded = SafetensorsFile::open(m_dir.filePath("video-out.safetensors").toStdString())->tensor("output");
+        QVERIFY(torch::allclose(decoded, vae->decode(latent), 1e-5, 1e-6));
+    }
+
+    void tokenizePrintsIdsAndPieces()
+    {
+        const QString tokenizer = QStringLiteral(COSMOS_SOURCE_DIR "/tests/fixtures/tokenizer/tokenizer.json");
+        Result r = run({"tokenize", "--tokenizer", tokenizer, "--json", "공 ⚽ ball"});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const QJsonObject result = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(result["decoded"].toString(), QStringLiteral("공 ⚽ ball"));
+        QCOMPARE(result["ids"].toArray().size(), result["pieces"].toArray().size());
+        QVERIFY(result["ids"].toArray().size() > 3);
+        r = run({"tokenize", "--tokenizer", m_dir.filePath("nope.json"), "x"});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains("nope.json"), qPrintable(r.err));
     }
 
     void forwardExplainsMissingInputs()

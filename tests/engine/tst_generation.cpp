@@ -70,6 +70,23 @@ private slots:
         QCOMPARE(model->cachedPrompts(), std::size_t(2)); // prompt + negative prompt, each encoded once
     }
 
+    void textEncoderCanBeDroppedAfterEncoding()
+    {
+        auto model = nanoModel();
+        const auto before = model->encodePrompt("a blue ball");
+        QVERIFY(model->textEncoderLoaded());
+        model->unloadTextEncoder();
+        QVERIFY(!model->textEncoderLoaded());
+        QVERIFY(torch::equal(model->encodePrompt("a blue ball"), before)); // from the cache
+        QVERIFY(!model->textEncoderLoaded());
+        model->encodePrompt("a green ball"); // not cached: loaded again, same weights
+        QVERIFY(model->textEncoderLoaded());
+        model->unloadTextEncoder();
+        model->encodePrompt("a yellow ball");
+        auto fresh = nanoModel();
+        QVERIFY(torch::equal(fresh->encodePrompt("a yellow ball"), model->encodePrompt("a yellow ball")));
+    }
+
     void continueWithLatentsKeepsTheSeamExact()
     {
         auto model = nanoModel();

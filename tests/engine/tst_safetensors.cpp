@@ -124,6 +124,21 @@ private slots:
         }
     }
 
+    void missingShardIsExplained()
+    {
+        QTemporaryDir shardDir;
+        writeSafetensors(shardDir.filePath("a.safetensors").toStdString(), {{"x", torch::ones({2})}});
+        std::ofstream(shardDir.filePath("m.safetensors.index.json").toStdString())
+            << R"({"weight_map": {"x": "a.safetensors", "y": "b-00002.safetensors"}})";
+        try {
+            Checkpoint::open(shardDir.filePath("m.safetensors.index.json").toStdString());
+            QFAIL("expected an error");
+        } catch (const WeightsError& error) {
+            QVERIFY2(QString(error.what()).contains("b-00002.safetensors"), error.what());
+            QVERIFY2(QString(error.what()).contains("cannot open the file"), error.what());
+        }
+    }
+
     void malformedFilesAreExplained_data()
     {
         QTest::addColumn<QByteArray>("header");

@@ -1,6 +1,7 @@
 // LibTorch before Qt: Qt's `slots` macro would break LibTorch's headers.
 #include <torch/torch.h>
 
+#include <QFile>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -38,6 +39,47 @@ private slots:
         QCOMPARE(shapes["model.norm.weight"], (std::vector<std::int64_t>{3584}));
         QVERIFY(!shapes.count("model.layers.0.self_attn.o_proj.bias"));
         QCOMPARE(TextEncoderConfig::reason1_7b().embeddingChannels(), std::int64_t(100352)); // the DiT's input
+    }
+
+    void matchesTheOfficialDefinitionFixture()
+    {
+        QFile file(QStringLiteral(COSMOS_SOURCE_DIR "/tests/fixtures/text/reason1-7b_params.txt"));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        std::map<std::string, std::vector<std::int64_t>> expected;
+        std::int64_t expectedTotal = 0;
+        while (!file.atEnd()) {
+            const QString line = QString::fromUtf8(file.readLine()).trimmed();
+            if (line.startsWith("# total "))
+                expectedTotal = line.mid(8).toLongLong();
+            if (line.isEmpty() || line.startsWith('#'))
+                continue;
+            const QStringList parts = line.split('\t');
+            std::vector<std::int64_t> shape;
+            for (const QString& dim : parts[1].split(','))
+                shape.push_back(dim.toLongLong());
+            expected[parts[0].toStdString()] = shape;
+        }
+        BuildOptions meta;
+        meta.device = torch::Device(torch::kMeta);
+        QwenTextModel model(TextEncoderConfig::reason1_7b(), meta);
+        std::map<std::string, std::vector<std::int64_t>> ours;
+        std::int64_t total = 0;
+        for (const auto& item : model->named_parameters(true)) {
+            ours[item.key()] = item.value().sizes().vec();
+            total += item.value().numel();
+        }
+        QVERIFY(ours == expected);
+        QCOMPARE(total, expectedTotal);
+    }
+
+    void paddingDoesNotChangeTheRealTokens()
+    {
+        torch::manual_seed(8);
+        QwenTextModel model(TextEncoderConfig::nano());
+        torch::InferenceMode guard;
+        const auto real = torch::randint(1, 512, {1, 5}, torch::kInt64);
+        const auto padded = torch::cat({real, torch::zeros({1, 27}, torch::kInt64)}, 1); // pad id 0 to 32
+        QVERIFY(torch::allclose(model->embed(padded).slice(1, 0, 5), model->embed(real), 1e-5, 1e-6));
     }
 
     void embeddingIsNormalisedPerLayer()

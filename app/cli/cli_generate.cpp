@@ -1,0 +1,150 @@
+// cosmos-cli generate: one take, headless. A progress bar on a terminal;
+// Ctrl+C stops sampling at the next step and exits cleanly.
+#include <QCommandLineParser>
+
+#include <atomic>
+#include <csignal>
+#include <cstdio>
+
+#include <unistd.h>
+
+#include "app/cli/cli.h"
+#include "engine/runner/cancel_token.h"
+#include "engine/sampling/sampling_cancelled.h"
+#include "engine/tools/generate_tool.h"
+
+namespace cosmos::app::cli {
+namespace {
+
+// SIGINT only flips this flag; the progress callback turns it into a cancel.
+std::atomic<bool> g_interrupted{false};
+extern "C" void onInterrupt(int) { g_interrupted = true; }
+
+void drawProgressBar(const engine::StepProgress& p)
+{
+    constexpr int width = 30;
+    const int filled = p.steps > 0 ? width * p.step / p.steps : 0;
+    std::fprintf(stderr, "\r%-12s [%s%s] %d/%d  %.1fs  ETA %.1fs ", p.phase.c_str(), std::string(filled, '#').c_str(),
+                 std::string(width - filled, '.').c_str(), p.step, p.steps, p.elapsedSeconds, p.etaSeconds);
+    std::fflush(stderr);
+}
+
+} // namespace
+
+int runGenerateCommand(const QStringList& arguments, CliContext& context)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Generates one take of a world model and writes the clip."));
+    parser.addHelpOption();
+    const QCommandLineOption model(QStringLiteral("model"), QStringLiteral("Model folder."), QStringLiteral("folder"));
+    const QCommandLineOption random(QStringLiteral("random-weights"),
+                                    QStringLiteral("Untrained networks from this seed (tests, benchmarks)."),
+                                    QStringLiteral("seed"));
+    const QCommandLineOption config(QStringLiteral("config"), QStringLiteral("With --random-weights: nano, 2B or a config.json."),
+                                    QStringLiteral("config"), QStringLiteral("nano"));
+    const QCommandLineOption tokenizer(QStringLiteral("tokenizer"), QStringLiteral("With --random-weights: tokenizer.json."),
+                                       QStringLiteral("file"));
+    const QCommandLineOption prompt(QStringLiteral("prompt"), QStringLiteral("What happens."), QStringLiteral("text"));
+    const QCommandLineOption negative(QStringLiteral("negative"), QStringLiteral("What must not happen."), QStringLiteral("text"));
+    const QCommandLineOption image(QStringLiteral("image"), QStringLiteral("Image2World: the first frame."), QStringLiteral("file"));
+    const QCommandLineOption video(QStringLiteral("video"), QStringLiteral("Video2World: frames to continue."), QStringLiteral("file"));
+    const QCommandLineOption frames(QStringLiteral("frames"), QStringLiteral("Frame count."), QStringLiteral("n"), QStringLiteral("0"));
+    const QCommandLineOption steps(QStringLiteral("steps"), QStringLiteral("Sampling steps."), QStringLiteral("n"), QStringLiteral("0"));
+    const QCommandLineOption guidance(QStringLiteral("guidance"), QStringLiteral("Guidance scale."), QStringLiteral("g"));
+    const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("Noise seed."), QStringLiteral("s"), QStringLiteral("1"));
+    const QCommandLineOption sampler(QStringLiteral("sampler"), QStringLiteral("unipc or euler."), QStringLiteral("name"));
+    const QCommandLineOption device(QStringLiteral("device"), QStringLiteral("cpu or cuda."), QStringLiteral("device"),
+                                    QStringLiteral("cpu"));
+    const QCommandLineOption scale(QStringLiteral("scale"), QStringLiteral("Upscale the written clip."), QStringLiteral("n"),
+                                   QStringLiteral("1"));
+    const QCommandLineOption out(QStringLiteral("out"), QStringLiteral("Output: .mp4, .webm, .gif or PNG folder."),
+                                 QStringLiteral("file"));
+    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print the provenance JSON."));
+    for (const auto* option : {&model, &random, &config, &tokenizer, &prompt, &negative, &image, &video, &frames, &steps,
+                               &guidance, &seed, &sampler, &device, &scale, &out, &json})
+        parser.addOption(*option);
+    if (!parser.parse(QStringList{QStringLiteral("generate")} + arguments)) {
+        context.err << "cosmos-cli generate: " << parser.errorText() << "\n";
+        return 2;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        context.out << parser.helpText();
+        return 0;
+    }
+    if (!parser.isSet(prompt) || !parser.isSet(out) || (!parser.isSet(model) && !parser.isSet(random))) {
+        context.err << "cosmos-cli generate: --prompt, --out and --model (or --random-weights) are required\n";
+        return 2;
+    }
+    auto integer = [&](const QCommandLineOption& option, long long low, long long high, long long& value) {
+        bool ok = false;
+        value = parser.value(option).toLongLong(&ok);
+        if (!ok || value < low || value > high) {
+            context.err << "cosmos-cli generate: --" << option.names().first() << " must be an integer from " << low
+                        << " to " << high << ", got '" << parser.value(option) << "'\n";
+            return false;
+        }
+        return true;
+    };
+    long long frameCount = 0, stepCount = 0, seedValue = 0, scaleValue = 1, randomSeed = 0;
+    if (!integer(frames, 0, 100000, frameCount) || !integer(steps, 0, 1000, stepCount)
+        || !integer(seed, 0, 4294967295ll, seedValue) || !integer(scale, 1, 16, scaleValue))
+        return 2;
+    if (parser.isSet(random) && !integer(random, 0, 1ll << 62, randomSeed))
+        return 2;
+
+    engine::tools::GenerateOptions options;
+    options.model = parser.value(model).toStdString();
+    if (parser.isSet(random))
+        options.randomWeightsSeed = static_cast<std::uint64_t>(randomSeed);
+    options.modelConfig = parser.value(config).toStdString();
+    options.tokenizerPath = parser.value(tokenizer).toStdString();
+    options.prompt = parser.value(prompt).toStdString();
+    if (parser.isSet(negative))
+        options.negativePrompt = parser.value(negative).toStdString();
+    options.imagePath = parser.value(image).toStdString();
+    options.videoPath = parser.value(video).toStdString();
+    options.frames = static_cast<int>(frameCount);
+    options.steps = static_cast<int>(stepCount);
+    if (parser.isSet(guidance)) {
+        bool ok = false;
+        options.guidance = parser.value(guidance).toDouble(&ok);
+        if (!ok) {
+            context.err << "cosmos-cli generate: --guidance must be a number\n";
+            return 2;
+        }
+    }
+    options.seed = static_cast<std::uint32_t>(seedValue);
+    options.sampler = parser.value(sampler).toStdString();
+    options.device = parser.value(device).toStdString();
+    options.outputPath = parser.value(out).toStdString();
+    options.scale = static_cast<int>(scaleValue);
+
+    engine::CancelToken cancel;
+    g_interrupted = false;
+    const auto previous = std::signal(SIGINT, onInterrupt);
+    const bool terminal = ::isatty(STDERR_FILENO) != 0;
+    auto progress = [&](const engine::StepProgress& p) {
+        if (g_interrupted)
+            cancel.request(engine::CancelMode::StopNow);
+        if (terminal)
+            drawProgressBar(p);
+    };
+    int code = 0;
+    try {
+        const auto report = engine::tools::runGenerate(options, context.logger, cancel, progress);
+        if (terminal)
+            std::fprintf(stderr, "\n");
+        if (parser.isSet(json))
+            context.out << QString::fromStdString(report.provenanceJson) << "\n";
+        else
+            context.out << "wrote " << QString::fromStdString(report.outputPath) << " (" << report.frames << " frames, "
+                        << report.width << "x" << report.height << ", " << report.fps << " fps)\n";
+    } catch (const engine::sampling::SamplingCancelled& cancelled) {
+        context.err << "\ncosmos-cli generate: " << cancelled.what() << "; nothing was written\n";
+        code = 130;
+    }
+    std::signal(SIGINT, previous);
+    return code;
+}
+
+} // namespace cosmos::app::cli
