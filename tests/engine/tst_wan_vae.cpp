@@ -167,6 +167,7 @@ private slots:
         QTest::newRow("1 frame") << 1;
         QTest::newRow("5 frames") << 5;
         QTest::newRow("33 frames") << 33;
+        QTest::newRow("93 frames") << 93; // the official clip length: 24 latent frames
     }
     void nanoShapes()
     {
