@@ -19,6 +19,7 @@ const std::map<QString, Command>& commands()
         {QStringLiteral("inspect"), {QStringLiteral("list the tensors of weight files"), runInspectCommand}},
         {QStringLiteral("models"), {QStringLiteral("models verify: hold a checkpoint against an architecture"), runModelsCommand}},
         {QStringLiteral("generate"), {QStringLiteral("generate one take and write the clip"), runGenerateCommand}},
+        {QStringLiteral("bench"), {QStringLiteral("time one generation: phases, steps/s, memory, FLOP/s"), runBenchCommand}},
         {QStringLiteral("tokenize"), {QStringLiteral("tokenize text with a tokenizer.json"), runTokenizeCommand}},
         {QStringLiteral("forward"), {QStringLiteral("run one network on named inputs (parity checks)"), runForwardCommand}},
     };

@@ -6,6 +6,7 @@
 //   cosmos-cli inspect [--json] FILE...
 //   cosmos-cli models verify --arch 2B|14B|nano PATH
 //   cosmos-cli generate --model DIR --prompt TEXT [--image F | --video F] --out FILE [--json]
+//   cosmos-cli bench --model DIR [--frames N] [--steps N] [--json]
 //   cosmos-cli tokenize --tokenizer tokenizer.json TEXT
 //   cosmos-cli forward --module dit|text|vae-encode|vae-decode --config C --weights W --inputs IN --out OUT
 #pragma once
@@ -34,5 +35,6 @@ int runModelsCommand(const QStringList& arguments, CliContext& context);
 int runForwardCommand(const QStringList& arguments, CliContext& context);
 int runGenerateCommand(const QStringList& arguments, CliContext& context);
 int runTokenizeCommand(const QStringList& arguments, CliContext& context);
+int runBenchCommand(const QStringList& arguments, CliContext& context);
 
 } // namespace cosmos::app::cli

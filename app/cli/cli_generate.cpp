@@ -11,7 +11,10 @@
 #include "app/cli/cli.h"
 #include "engine/runner/cancel_token.h"
 #include "engine/sampling/sampling_cancelled.h"
+#include "engine/tools/bench_tool.h"
 #include "engine/tools/generate_tool.h"
+
+#include <nlohmann/json.hpp>
 
 namespace cosmos::app::cli {
 namespace {
@@ -31,10 +34,28 @@ void drawProgressBar(const engine::StepProgress& p)
 
 } // namespace
 
+namespace {
+int runGenerateOrBench(const QStringList& arguments, CliContext& context, bool bench);
+} // namespace
+
 int runGenerateCommand(const QStringList& arguments, CliContext& context)
 {
+    return runGenerateOrBench(arguments, context, false);
+}
+
+int runBenchCommand(const QStringList& arguments, CliContext& context)
+{
+    return runGenerateOrBench(arguments, context, true);
+}
+
+namespace {
+
+int runGenerateOrBench(const QStringList& arguments, CliContext& context, bool bench)
+{
+    const QString name = bench ? QStringLiteral("bench") : QStringLiteral("generate");
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Generates one take of a world model and writes the clip."));
+    parser.setApplicationDescription(bench ? QStringLiteral("Times one generation: phases, steps, memory, FLOP/s (JSON with --json).")
+                                           : QStringLiteral("Generates one take of a world model and writes the clip."));
     parser.addHelpOption();
     const QCommandLineOption model(QStringLiteral("model"), QStringLiteral("Model folder."), QStringLiteral("folder"));
     const QCommandLineOption random(QStringLiteral("random-weights"),
@@ -44,7 +65,8 @@ int runGenerateCommand(const QStringList& arguments, CliContext& context)
                                     QStringLiteral("config"), QStringLiteral("nano"));
     const QCommandLineOption tokenizer(QStringLiteral("tokenizer"), QStringLiteral("With --random-weights: tokenizer.json."),
                                        QStringLiteral("file"));
-    const QCommandLineOption prompt(QStringLiteral("prompt"), QStringLiteral("What happens."), QStringLiteral("text"));
+    const QCommandLineOption prompt(QStringLiteral("prompt"), QStringLiteral("What happens."), QStringLiteral("text"),
+                                    bench ? QStringLiteral("a red ball is thrown to the right and bounces twice") : QString());
     const QCommandLineOption negative(QStringLiteral("negative"), QStringLiteral("What must not happen."), QStringLiteral("text"));
     const QCommandLineOption image(QStringLiteral("image"), QStringLiteral("Image2World: the first frame."), QStringLiteral("file"));
     const QCommandLineOption video(QStringLiteral("video"), QStringLiteral("Video2World: frames to continue."), QStringLiteral("file"));
@@ -63,15 +85,19 @@ int runGenerateCommand(const QStringList& arguments, CliContext& context)
     for (const auto* option : {&model, &random, &config, &tokenizer, &prompt, &negative, &image, &video, &frames, &steps,
                                &guidance, &seed, &sampler, &device, &scale, &out, &json})
         parser.addOption(*option);
-    if (!parser.parse(QStringList{QStringLiteral("generate")} + arguments)) {
-        context.err << "cosmos-cli generate: " << parser.errorText() << "\n";
+    if (!parser.parse(QStringList{name} + arguments)) {
+        context.err << "cosmos-cli " << name << ": " << parser.errorText() << "\n";
         return 2;
     }
     if (parser.isSet(QStringLiteral("help"))) {
         context.out << parser.helpText();
         return 0;
     }
-    if (!parser.isSet(prompt) || !parser.isSet(out) || (!parser.isSet(model) && !parser.isSet(random))) {
+    if (bench && (!parser.isSet(model) && !parser.isSet(random))) {
+        context.err << "cosmos-cli bench: --model (or --random-weights) is required\n";
+        return 2;
+    }
+    if (!bench && (!parser.isSet(prompt) || !parser.isSet(out) || (!parser.isSet(model) && !parser.isSet(random)))) {
         context.err << "cosmos-cli generate: --prompt, --out and --model (or --random-weights) are required\n";
         return 2;
     }
@@ -79,7 +105,7 @@ int runGenerateCommand(const QStringList& arguments, CliContext& context)
         bool ok = false;
         value = parser.value(option).toLongLong(&ok);
         if (!ok || value < low || value > high) {
-            context.err << "cosmos-cli generate: --" << option.names().first() << " must be an integer from " << low
+            context.err << "cosmos-cli " << name << ": --" << option.names().first() << " must be an integer from " << low
                         << " to " << high << ", got '" << parser.value(option) << "'\n";
             return false;
         }
@@ -119,6 +145,23 @@ int runGenerateCommand(const QStringList& arguments, CliContext& context)
     options.outputPath = parser.value(out).toStdString();
     options.scale = static_cast<int>(scaleValue);
 
+    if (bench) {
+        const auto report = engine::tools::runBench(options, context.logger);
+        const auto benchJson = engine::tools::benchToJson(report);
+        if (parser.isSet(QStringLiteral("json"))) {
+            context.out << QString::fromStdString(benchJson.dump(2)) << "\n";
+        } else {
+            context.out << QString::fromStdString(report.model) << ": " << report.frames << " frames " << report.width
+                        << "x" << report.height << ", " << report.steps << " steps\n"
+                        << "  text " << report.textSeconds << " s, conditioning " << report.conditioningSeconds
+                        << " s, sampling " << report.samplingSeconds << " s, decoding " << report.decodingSeconds
+                        << " s\n  " << report.stepsPerSecond << " steps/s, " << report.flopsPerStep / 1e9
+                        << " GFLOP per step, " << report.achievedFlops / 1e9 << " GFLOP/s, peak memory "
+                        << report.peakResidentMiB << " MiB\n";
+        }
+        return 0;
+    }
+
     engine::CancelToken cancel;
     g_interrupted = false;
     const auto previous = std::signal(SIGINT, onInterrupt);
@@ -147,4 +190,5 @@ int runGenerateCommand(const QStringList& arguments, CliContext& context)
     return code;
 }
 
+} // namespace
 } // namespace cosmos::app::cli

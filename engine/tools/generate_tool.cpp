@@ -1,4 +1,5 @@
 #include "engine/tools/generate_tool.h"
+#include "engine/tools/generate_preparation.h"
 
 #include <filesystem>
 #include <fstream>
@@ -83,16 +84,14 @@ void checkOutputPath(const std::string& path)
 
 } // namespace
 
-GenerateReport runGenerate(const GenerateOptions& options, const LoggerPtr& logger, const CancelToken& cancel,
-                           const ProgressFunction& progress)
+PreparedGeneration prepareGeneration(const GenerateOptions& options)
 {
-    checkOutputPath(options.outputPath);
     if (!options.imagePath.empty() && !options.videoPath.empty())
         throw EngineError("give an image or a video to condition on, not both");
-    auto model = openModel(options);
-    const auto& config = model->config();
-
-    pipeline::GenerationRequest request;
+    PreparedGeneration prepared;
+    prepared.model = openModel(options);
+    const auto& config = prepared.model->config();
+    auto& request = prepared.request;
     request.prompt = options.prompt;
     request.negativePrompt = options.negativePrompt;
     request.seed = options.seed;
@@ -103,9 +102,9 @@ GenerateReport runGenerate(const GenerateOptions& options, const LoggerPtr& logg
     if (!options.sampler.empty())
         request.solver = sampling::solverKindFromName(options.sampler);
     const pipeline::Resolution resolution = config.resolutions.front();
-    pipeline::ProvenanceInputs provenance;
+    auto& provenance = prepared.provenance;
     provenance.modelName = config.name;
-    provenance.weightsId = model->weightsId();
+    provenance.weightsId = prepared.model->weightsId();
     provenance.device = options.device;
     if (!options.imagePath.empty()) {
         request.mode = pipeline::GenerationMode::Image2World;
@@ -123,6 +122,18 @@ GenerateReport runGenerate(const GenerateOptions& options, const LoggerPtr& logg
         request.conditioningFrames = media::decodeVideo(options.videoPath, decode).frames;
         provenance.conditioningHashes.push_back(sha256File(options.videoPath));
     }
+    return prepared;
+}
+
+GenerateReport runGenerate(const GenerateOptions& options, const LoggerPtr& logger, const CancelToken& cancel,
+                           const ProgressFunction& progress)
+{
+    checkOutputPath(options.outputPath);
+    PreparedGeneration prepared = prepareGeneration(options);
+    auto& model = prepared.model;
+    const auto& config = model->config();
+    const auto& request = prepared.request;
+    const auto& provenance = prepared.provenance;
 
     JobCallbacks callbacks;
     callbacks.progress = [&progress](JobId, const StepProgress& p) {

@@ -148,6 +148,25 @@ private slots:
         QCOMPARE(r.code, 2);
     }
 
+    void benchReportsPhasesStepsAndFlops()
+    {
+        const Result r = run({"bench", "--random-weights", "3", "--config", "nano", "--tokenizer",
+                              COSMOS_SOURCE_DIR "/tests/fixtures/tokenizer/tokenizer.json", "--frames", "17", "--steps",
+                              "3", "--json"});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const QJsonObject report = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(report["steps"].toInt(), 3);
+        QCOMPARE(report["frames"].toInt(), 17);
+        QCOMPARE(report["tokens"].toInt(), 5 * 4 * 4); // 5 latent frames of 4 x 4 patches
+        QCOMPARE(report["seconds"].toObject()["steps"].toArray().size(), 3);
+        for (const char* phase : {"text", "conditioning", "sampling", "decoding", "total"})
+            QVERIFY2(report["seconds"].toObject().contains(phase), phase);
+        QVERIFY(report["flops_per_step"].toDouble() > 1e8);
+        QVERIFY(report["achieved_flops_per_second"].toDouble() > 0.0);
+        QVERIFY(report["steps_per_second"].toDouble() > 0.0);
+        QVERIFY(report["peak_resident_mib"].toDouble() > 10.0);
+    }
+
     void interruptStopsCleanly()
     {
         QStringList arguments = base(m_dir.filePath("stopped.mp4"));
