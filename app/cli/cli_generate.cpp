@@ -70,6 +70,10 @@ int runGenerateOrBench(const QStringList& arguments, CliContext& context, bool b
     const QCommandLineOption negative(QStringLiteral("negative"), QStringLiteral("What must not happen."), QStringLiteral("text"));
     const QCommandLineOption image(QStringLiteral("image"), QStringLiteral("Image2World: the first frame."), QStringLiteral("file"));
     const QCommandLineOption video(QStringLiteral("video"), QStringLiteral("Video2World: frames to continue."), QStringLiteral("file"));
+    const QCommandLineOption continueFrom(QStringLiteral("continue"), QStringLiteral("Continue: a latent saved with --save-latent."),
+                                          QStringLiteral("file"));
+    const QCommandLineOption saveLatent(QStringLiteral("save-latent"), QStringLiteral("Also write this take's latent."),
+                                        QStringLiteral("file"));
     const QCommandLineOption frames(QStringLiteral("frames"), QStringLiteral("Frame count."), QStringLiteral("n"), QStringLiteral("0"));
     const QCommandLineOption steps(QStringLiteral("steps"), QStringLiteral("Sampling steps."), QStringLiteral("n"), QStringLiteral("0"));
     const QCommandLineOption guidance(QStringLiteral("guidance"), QStringLiteral("Guidance scale."), QStringLiteral("g"));
@@ -82,7 +86,7 @@ int runGenerateOrBench(const QStringList& arguments, CliContext& context, bool b
     const QCommandLineOption out(QStringLiteral("out"), QStringLiteral("Output: .mp4, .webm, .gif or PNG folder."),
                                  QStringLiteral("file"));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print the provenance JSON."));
-    for (const auto* option : {&model, &random, &config, &tokenizer, &prompt, &negative, &image, &video, &frames, &steps,
+    for (const auto* option : {&model, &random, &config, &tokenizer, &prompt, &negative, &image, &video, &continueFrom, &saveLatent, &frames, &steps,
                                &guidance, &seed, &sampler, &device, &scale, &out, &json})
         parser.addOption(*option);
     if (!parser.parse(QStringList{name} + arguments)) {
@@ -129,6 +133,8 @@ int runGenerateOrBench(const QStringList& arguments, CliContext& context, bool b
         options.negativePrompt = parser.value(negative).toStdString();
     options.imagePath = parser.value(image).toStdString();
     options.videoPath = parser.value(video).toStdString();
+    options.continueLatentPath = parser.value(continueFrom).toStdString();
+    options.saveLatentPath = parser.value(saveLatent).toStdString();
     options.frames = static_cast<int>(frameCount);
     options.steps = static_cast<int>(stepCount);
     if (parser.isSet(guidance)) {

@@ -14,6 +14,9 @@
 #include "engine/pipeline/provenance.h"
 #include "engine/text/bpe_tokenizer.h"
 #include "engine/util/sha256.h"
+#include "engine/weights/safetensors_file.h"
+#include "engine/weights/safetensors_writer.h"
+#include "engine/weights/weights_error.h"
 
 namespace cosmos::engine::tools {
 namespace fs = std::filesystem;
@@ -86,8 +89,10 @@ void checkOutputPath(const std::string& path)
 
 PreparedGeneration prepareGeneration(const GenerateOptions& options)
 {
-    if (!options.imagePath.empty() && !options.videoPath.empty())
-        throw EngineError("give an image or a video to condition on, not both");
+    const int conditions = int(!options.imagePath.empty()) + int(!options.videoPath.empty())
+                           + int(!options.continueLatentPath.empty());
+    if (conditions > 1)
+        throw EngineError("give one of an image, a video or a latent to continue from, not several");
     PreparedGeneration prepared;
     prepared.model = openModel(options);
     const auto& config = prepared.model->config();
@@ -121,6 +126,15 @@ PreparedGeneration prepareGeneration(const GenerateOptions& options)
         decode.selection = media::FrameSelection::Last;
         request.conditioningFrames = media::decodeVideo(options.videoPath, decode).frames;
         provenance.conditioningHashes.push_back(sha256File(options.videoPath));
+    } else if (!options.continueLatentPath.empty()) {
+        const auto file = SafetensorsFile::open(options.continueLatentPath);
+        if (!file->contains("latent"))
+            throw WeightsError(options.continueLatentPath, "latent", "no such tensor: expected a file written by --save-latent");
+        request.mode = pipeline::GenerationMode::Continue;
+        request.conditioningLatent = file->tensor("latent").to(torch::kFloat32).clone();
+        if (!config.continueWithLatents)
+            throw EngineError("model '" + config.name + "' continues from frames, not latents: give the previous clip with --video");
+        provenance.conditioningHashes.push_back(sha256File(options.continueLatentPath));
     }
     return prepared;
 }
@@ -150,6 +164,8 @@ GenerateReport runGenerate(const GenerateOptions& options, const LoggerPtr& logg
     encode.metadata["cosmos_provenance"] = record.dump();
     encode.metadata["comment"] = "Cosmos Studio: " + options.prompt;
     const media::EncodeResult written = media::encodeVideo(options.outputPath, take.video, encode);
+    if (!options.saveLatentPath.empty())
+        writeSafetensors(options.saveLatentPath, {{"latent", take.latent}}, {{"model", config.name}, {"seed", std::to_string(request.seed)}});
 
     GenerateReport report;
     report.outputPath = options.outputPath;

@@ -24,6 +24,8 @@ struct GenerateOptions {
     std::optional<std::string> negativePrompt;
     std::string imagePath;     // Image2World
     std::string videoPath;     // Video2World
+    std::string continueLatentPath; // Continue: a latent saved by an earlier take (--save-latent)
+    std::string saveLatentPath;     // write this take's latent (safetensors) for a later Continue
     int frames = 0;            // 0: the model's default
     int steps = 0;             // 0: the model's default
     std::optional<double> guidance;

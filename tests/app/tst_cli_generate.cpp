@@ -13,6 +13,7 @@
 
 #include "engine/media/media_decoder.h"
 #include "engine/media/media_encoder.h"
+#include "engine/weights/safetensors_file.h"
 
 using namespace cosmos::engine;
 
@@ -105,6 +106,22 @@ private slots:
         record = QJsonDocument::fromJson(r.out.toUtf8()).object();
         QCOMPARE(record["mode"].toString(), QStringLiteral("video2world"));
         QCOMPARE(record["conditional_latent_frames"].toInt(), 2);
+    }
+
+    void continueFromASavedLatentKeepsTheSeam()
+    {
+        const QString latent = m_dir.filePath("first.latent.safetensors");
+        Result r = run(base(m_dir.filePath("first.mp4")) << "--save-latent" << latent);
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const QString nextLatent = m_dir.filePath("next.latent.safetensors");
+        r = run(base(m_dir.filePath("next.mp4")) << "--continue" << latent << "--save-latent" << nextLatent << "--json");
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QCOMPARE(QJsonDocument::fromJson(r.out.toUtf8()).object()["mode"].toString(), QStringLiteral("continue"));
+        const auto first = SafetensorsFile::open(latent.toStdString())->tensor("latent");
+        const auto next = SafetensorsFile::open(nextLatent.toStdString())->tensor("latent");
+        QVERIFY(torch::equal(next.slice(2, 0, 2), first.slice(2, first.size(2) - 2)));
+        r = run(base(m_dir.filePath("x.mp4")) << "--continue" << m_dir.filePath("first.mp4"));
+        QCOMPARE(r.code, 1);
     }
 
     void badInputsAreExplained()
