@@ -16,7 +16,10 @@ void setApplicationIdentity()
     QCoreApplication::setApplicationVersion(studioVersion());
 }
 
-QString studioVersion() { return QStringLiteral(COSMOS_VERSION); }
+QString studioVersion()
+{
+    return QStringLiteral(COSMOS_VERSION);
+}
 
 QList<widgets::ComponentVersionRow> componentVersions()
 {
@@ -27,9 +30,8 @@ QList<widgets::ComponentVersionRow> componentVersions()
         rows.append({QString::fromStdString(component.name), QString::fromStdString(component.version)});
     rows.append({QStringLiteral("SQLite"), projects::sqliteVersion()});
     const QString cuda = build.cudaAvailable
-                             ? QCoreApplication::translate("cosmos::app", "available (%n device(s))", nullptr,
-                                                           build.cudaDeviceCount)
-                             : QCoreApplication::translate("cosmos::app", "not available (running on the CPU)");
+        ? QCoreApplication::translate("cosmos::app", "available (%n device(s))", nullptr, build.cudaDeviceCount)
+        : QCoreApplication::translate("cosmos::app", "not available (running on the CPU)");
     rows.append({QStringLiteral("CUDA"), cuda});
     return rows;
 }

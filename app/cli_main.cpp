@@ -14,12 +14,12 @@ int main(int argc, char* argv[])
     QCoreApplication application(argc, argv);
     cosmos::app::setApplicationIdentity();
     // stdout carries results (possibly JSON); log lines go to the log file only.
-    cosmos::app::Logging logging(cosmos::app::LoggingOptions{false, {}});
+    cosmos::app::Logging logging(cosmos::app::LoggingOptions {false, {}});
     cosmos::engine::media::routeFfmpegLog(logging.logger()); // FFmpeg's own messages into the same log
 
     QTextStream out(stdout);
     QTextStream err(stderr);
-    cosmos::app::cli::CliContext context{out, err, logging.logger()};
+    cosmos::app::cli::CliContext context {out, err, logging.logger()};
     const int code = cosmos::app::cli::runCli(QCoreApplication::arguments().mid(1), context);
     out.flush();
     err.flush();

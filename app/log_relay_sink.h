@@ -41,7 +41,7 @@ protected:
         if (m_kept.size() > kKeptLines)
             m_kept.pop_front();
     }
-    void flush_() override {}
+    void flush_() override { }
 
 private:
     LineCallback m_callback;

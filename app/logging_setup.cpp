@@ -41,7 +41,10 @@ void routeQtMessage(QtMsgType type, const QMessageLogContext& context, const QSt
     case QtInfoMsg: logger->info("[{}] {}", category, text.constData()); break;
     case QtWarningMsg: logger->warn("[{}] {}", category, text.constData()); break;
     case QtCriticalMsg: logger->error("[{}] {}", category, text.constData()); break;
-    case QtFatalMsg: logger->critical("[{}] {}", category, text.constData()); logger->flush(); break;
+    case QtFatalMsg:
+        logger->critical("[{}] {}", category, text.constData());
+        logger->flush();
+        break;
     }
 }
 
@@ -62,8 +65,8 @@ Logging::Logging(const LoggingOptions& options)
     if (QDir().mkpath(directory)) {
         m_logFilePath = directory + QStringLiteral("/cosmos-studio.log");
         try {
-            sinks.push_back(std::make_shared<spdlog::sinks::rotating_file_sink_mt>(m_logFilePath.toStdString(),
-                                                                                   kLogFileBytes, kLogFiles));
+            sinks.push_back(std::make_shared<spdlog::sinks::rotating_file_sink_mt>(
+                m_logFilePath.toStdString(), kLogFileBytes, kLogFiles));
         } catch (const spdlog::spdlog_ex&) {
             m_logFilePath.clear(); // an unwritable data folder must not stop the app
         }
@@ -97,6 +100,9 @@ Logging::~Logging()
     m_logger->flush();
 }
 
-void Logging::setLineCallback(LineCallback callback) { m_relay->setCallback(std::move(callback)); }
+void Logging::setLineCallback(LineCallback callback)
+{
+    m_relay->setCallback(std::move(callback));
+}
 
 } // namespace cosmos::app

@@ -75,8 +75,8 @@ private:
     QAction* m_resetLayoutAction = nullptr;
     QAction* m_aboutAction = nullptr;
 
-    projects::Preference<QByteArray> m_geometry{QStringLiteral("mainwindow/geometry")};
-    projects::Preference<QByteArray> m_windowState{QStringLiteral("mainwindow/state")};
+    projects::Preference<QByteArray> m_geometry {QStringLiteral("mainwindow/geometry")};
+    projects::Preference<QByteArray> m_windowState {QStringLiteral("mainwindow/state")};
     projects::RecentProjects m_recentProjects;
 };
 

@@ -3,10 +3,10 @@
 
 #include "app/app_info.h"
 #include "app/logging_setup.h"
-#include "engine/media/ffmpeg_log.h"
 #include "app/main_window.h"
 #include "app/studio_options.h"
 #include "app/translations.h"
+#include "engine/media/ffmpeg_log.h"
 
 int main(int argc, char* argv[])
 {
@@ -20,8 +20,8 @@ int main(int argc, char* argv[])
     QLocale::setDefault(locale);
     const bool translated = cosmos::app::installTranslations(application, locale);
     logging.logger()->info("Cosmos Studio {} starting (locale {}, translation {}); log file {}",
-                           cosmos::app::studioVersion().toStdString(), locale.name().toStdString(),
-                           translated ? "loaded" : "none", logging.logFilePath().toStdString());
+        cosmos::app::studioVersion().toStdString(), locale.name().toStdString(), translated ? "loaded" : "none",
+        logging.logFilePath().toStdString());
 
     cosmos::app::MainWindow window(&logging);
     window.show();

@@ -15,7 +15,7 @@ QStringList studioTranslationFolders()
     // Compiled-in resources first; then the installed folder beside the
     // executable's prefix (bin/../share/cosmos-studio/translations).
     return {QStringLiteral(":/i18n"),
-            QCoreApplication::applicationDirPath() + QStringLiteral("/../share/cosmos-studio/translations")};
+        QCoreApplication::applicationDirPath() + QStringLiteral("/../share/cosmos-studio/translations")};
 }
 
 } // namespace
@@ -27,7 +27,7 @@ bool installTranslations(QCoreApplication& app, const QLocale& locale)
     // one that did not is freed by its unique_ptr.
     auto qtTranslator = std::make_unique<QTranslator>();
     if (qtTranslator->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
-                           QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
+            QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
         qtTranslator->setParent(&app);
         QCoreApplication::installTranslator(qtTranslator.release());
     }

@@ -6,7 +6,10 @@
 namespace cosmos::engine {
 namespace {
 
-bool contains(const std::string& text, const char* needle) { return text.find(needle) != std::string::npos; }
+bool contains(const std::string& text, const char* needle)
+{
+    return text.find(needle) != std::string::npos;
+}
 
 // Optimised libraries win over the reference one when both are mapped
 // (libopenblas may be loaded beside the reference libblas.so.3, and then

@@ -8,7 +8,7 @@
 namespace cosmos::engine {
 
 struct ComponentVersion {
-    std::string name;    // "LibTorch", "FFmpeg", ...
+    std::string name; // "LibTorch", "FFmpeg", ...
     std::string version; // as the library reports it at run time
 };
 

@@ -41,7 +41,8 @@ std::string parallelBackendName(const std::string& info)
     if (start == std::string::npos)
         return "unknown";
     const auto end = info.find('\n', start);
-    return info.substr(start + marker.size(), end == std::string::npos ? std::string::npos : end - start - marker.size());
+    return info.substr(
+        start + marker.size(), end == std::string::npos ? std::string::npos : end - start - marker.size());
 }
 
 } // namespace
@@ -61,7 +62,7 @@ DoctorReport runDoctor(const DoctorOptions& options, const LoggerPtr& logger)
     report.blas = probeLoadedBlas();
     if (report.blas.kind == BlasKind::Reference)
         report.warnings.push_back("LibTorch runs on the reference BLAS (" + report.blas.libraryPath
-                                  + "): matrix products are about 24x slower. Install libopenblas0-pthread.");
+            + "): matrix products are about 24x slower. Install libopenblas0-pthread.");
     else if (report.blas.kind == BlasKind::Unknown)
         report.warnings.push_back("No BLAS library could be identified in this process.");
 
@@ -73,8 +74,8 @@ DoctorReport runDoctor(const DoctorOptions& options, const LoggerPtr& logger)
     }
 
     logger->info("doctor: LibTorch {}, {} threads, BLAS {}, {:.1f} GFLOP/s, CUDA {}", report.torchVersion,
-                 report.intraOpThreads, blasKindName(report.blas.kind), report.matmulGflops,
-                 report.cudaAvailable ? "available" : "not available");
+        report.intraOpThreads, blasKindName(report.blas.kind), report.matmulGflops,
+        report.cudaAvailable ? "available" : "not available");
     for (const auto& warning : report.warnings)
         logger->warn("doctor: {}", warning);
     return report;
@@ -96,8 +97,8 @@ std::string formatDoctorText(const DoctorReport& report)
         out << "  device " << device.index << ":      " << device.name << "\n";
     out.setf(std::ios::fixed);
     out.precision(1);
-    out << "Matmul (fp32):   " << report.matmulGflops << " GFLOP/s at " << report.matmulSize << "x"
-        << report.matmulSize << " on the CPU\n";
+    out << "Matmul (fp32):   " << report.matmulGflops << " GFLOP/s at " << report.matmulSize << "x" << report.matmulSize
+        << " on the CPU\n";
     for (const auto& warning : report.warnings)
         out << "WARNING: " << warning << "\n";
     out << "Status:          " << (report.healthy() ? "ok" : "problems found") << "\n";
@@ -108,7 +109,8 @@ nlohmann::json doctorToJson(const DoctorReport& report)
 {
     nlohmann::json devices = nlohmann::json::array();
     for (const auto& device : report.cudaDevices)
-        devices.push_back({{"index", device.index}, {"name", device.name}, {"total_memory_gib", device.totalMemoryGiB}});
+        devices.push_back(
+            {{"index", device.index}, {"name", device.name}, {"total_memory_gib", device.totalMemoryGiB}});
     return {
         {"torch_version", report.torchVersion},
         {"parallel_backend", report.parallelBackend},

@@ -16,7 +16,7 @@
 namespace cosmos::engine {
 
 struct DoctorOptions {
-    int matmulSize = 512;        // square fp32 matrices of this side
+    int matmulSize = 512; // square fp32 matrices of this side
     double minMeasureSeconds = 0.3; // run products at least this long
 };
 

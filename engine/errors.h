@@ -10,7 +10,7 @@ namespace cosmos::engine {
 // Base of all engine errors; what() is a complete sentence for the user.
 class EngineError : public std::runtime_error {
 public:
-    explicit EngineError(const std::string& message) : std::runtime_error(message) {}
+    explicit EngineError(const std::string& message) : std::runtime_error(message) { }
 };
 
 } // namespace cosmos::engine

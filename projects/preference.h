@@ -12,10 +12,12 @@
 
 namespace cosmos::projects {
 
-template <typename T>
+template<typename T>
 class Preference {
 public:
-    explicit Preference(QString key, T defaultValue = T()) : m_key(std::move(key)), m_default(std::move(defaultValue)) {}
+    explicit Preference(QString key, T defaultValue = T()) : m_key(std::move(key)), m_default(std::move(defaultValue))
+    {
+    }
 
     T get() const
     {

@@ -4,7 +4,10 @@
 
 namespace cosmos::projects {
 
-QStringList RecentProjects::list() const { return m_paths.get(); }
+QStringList RecentProjects::list() const
+{
+    return m_paths.get();
+}
 
 void RecentProjects::add(const QString& path)
 {
@@ -24,6 +27,9 @@ void RecentProjects::remove(const QString& path)
     m_paths.set(paths);
 }
 
-void RecentProjects::clear() { m_paths.reset(); }
+void RecentProjects::clear()
+{
+    m_paths.reset();
+}
 
 } // namespace cosmos::projects

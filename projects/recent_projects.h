@@ -19,7 +19,7 @@ public:
     void clear();
 
 private:
-    Preference<QStringList> m_paths{QStringLiteral("projects/recent")};
+    Preference<QStringList> m_paths {QStringLiteral("projects/recent")};
 };
 
 } // namespace cosmos::projects

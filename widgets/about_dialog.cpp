@@ -20,7 +20,7 @@ AboutDialog::AboutDialog(const QString& studioVersion, const QList<ComponentVers
     auto* title = new QLabel(tr("<h2>Cosmos Studio %1</h2>").arg(studioVersion.toHtmlEscaped()), this);
     auto* blurb = new QLabel(tr("Author world simulations with Cosmos-Predict2.5-class video world models: "
                                 "text, image or video in, a physically plausible rollout out."),
-                             this);
+        this);
     blurb->setWordWrap(true);
     layout->addWidget(title);
     layout->addWidget(blurb);

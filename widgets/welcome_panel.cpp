@@ -19,7 +19,7 @@ WelcomePanel::WelcomePanel(QWidget* parent) : QWidget(parent)
 
     auto* tagline = new QLabel(tr("Author world simulations with video world models: "
                                   "text, image or video in, a physically plausible rollout out."),
-                               this);
+        this);
     tagline->setAlignment(Qt::AlignCenter);
     tagline->setWordWrap(true);
 
@@ -35,6 +35,9 @@ WelcomePanel::WelcomePanel(QWidget* parent) : QWidget(parent)
     layout->addStretch(3);
 }
 
-void WelcomePanel::setEngineSummary(const QString& summary) { m_engineSummary->setText(summary); }
+void WelcomePanel::setEngineSummary(const QString& summary)
+{
+    m_engineSummary->setText(summary);
+}
 
 } // namespace cosmos::widgets

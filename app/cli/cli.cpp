@@ -14,14 +14,19 @@ struct Command {
 const std::map<QString, Command>& commands()
 {
     static const std::map<QString, Command> table = {
-        {QStringLiteral("version"), {QStringLiteral("print the versions of the studio and its libraries"), runVersionCommand}},
-        {QStringLiteral("doctor"), {QStringLiteral("check the engine: LibTorch, threads, BLAS, CUDA, matmul speed"), runDoctorCommand}},
+        {QStringLiteral("version"),
+            {QStringLiteral("print the versions of the studio and its libraries"), runVersionCommand}},
+        {QStringLiteral("doctor"),
+            {QStringLiteral("check the engine: LibTorch, threads, BLAS, CUDA, matmul speed"), runDoctorCommand}},
         {QStringLiteral("inspect"), {QStringLiteral("list the tensors of weight files"), runInspectCommand}},
-        {QStringLiteral("models"), {QStringLiteral("models verify: hold a checkpoint against an architecture"), runModelsCommand}},
+        {QStringLiteral("models"),
+            {QStringLiteral("models verify: hold a checkpoint against an architecture"), runModelsCommand}},
         {QStringLiteral("generate"), {QStringLiteral("generate one take and write the clip"), runGenerateCommand}},
-        {QStringLiteral("bench"), {QStringLiteral("time one generation: phases, steps/s, memory, FLOP/s"), runBenchCommand}},
+        {QStringLiteral("bench"),
+            {QStringLiteral("time one generation: phases, steps/s, memory, FLOP/s"), runBenchCommand}},
         {QStringLiteral("tokenize"), {QStringLiteral("tokenize text with a tokenizer.json"), runTokenizeCommand}},
-        {QStringLiteral("forward"), {QStringLiteral("run one network on named inputs (parity checks)"), runForwardCommand}},
+        {QStringLiteral("forward"),
+            {QStringLiteral("run one network on named inputs (parity checks)"), runForwardCommand}},
     };
     return table;
 }

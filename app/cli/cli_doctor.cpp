@@ -11,11 +11,11 @@ int runDoctorCommand(const QStringList& arguments, CliContext& context)
     parser.setApplicationDescription(QStringLiteral("Checks the engine and measures its matrix-product speed."));
     parser.addHelpOption();
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print the report as JSON."));
-    const QCommandLineOption size(QStringLiteral("matmul-size"), QStringLiteral("Side of the square fp32 matrices (default 512)."),
-                                  QStringLiteral("N"), QStringLiteral("512"));
+    const QCommandLineOption size(QStringLiteral("matmul-size"),
+        QStringLiteral("Side of the square fp32 matrices (default 512)."), QStringLiteral("N"), QStringLiteral("512"));
     parser.addOption(json);
     parser.addOption(size);
-    if (!parser.parse(QStringList{QStringLiteral("doctor")} + arguments)) {
+    if (!parser.parse(QStringList {QStringLiteral("doctor")} + arguments)) {
         context.err << "cosmos-cli doctor: " << parser.errorText() << "\n";
         return 2;
     }

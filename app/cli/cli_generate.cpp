@@ -20,15 +20,18 @@ namespace cosmos::app::cli {
 namespace {
 
 // SIGINT only flips this flag; the progress callback turns it into a cancel.
-std::atomic<bool> g_interrupted{false};
-extern "C" void onInterrupt(int) { g_interrupted = true; }
+std::atomic<bool> g_interrupted {false};
+extern "C" void onInterrupt(int)
+{
+    g_interrupted = true;
+}
 
 void drawProgressBar(const engine::StepProgress& p)
 {
     constexpr int width = 30;
     const int filled = p.steps > 0 ? width * p.step / p.steps : 0;
     std::fprintf(stderr, "\r%-12s [%s%s] %d/%d  %.1fs  ETA %.1fs ", p.phase.c_str(), std::string(filled, '#').c_str(),
-                 std::string(width - filled, '.').c_str(), p.step, p.steps, p.elapsedSeconds, p.etaSeconds);
+        std::string(width - filled, '.').c_str(), p.step, p.steps, p.elapsedSeconds, p.etaSeconds);
     std::fflush(stderr);
 }
 
@@ -54,42 +57,51 @@ int runGenerateOrBench(const QStringList& arguments, CliContext& context, bool b
 {
     const QString name = bench ? QStringLiteral("bench") : QStringLiteral("generate");
     QCommandLineParser parser;
-    parser.setApplicationDescription(bench ? QStringLiteral("Times one generation: phases, steps, memory, FLOP/s (JSON with --json).")
-                                           : QStringLiteral("Generates one take of a world model and writes the clip."));
+    parser.setApplicationDescription(bench
+            ? QStringLiteral("Times one generation: phases, steps, memory, FLOP/s (JSON with --json).")
+            : QStringLiteral("Generates one take of a world model and writes the clip."));
     parser.addHelpOption();
     const QCommandLineOption model(QStringLiteral("model"), QStringLiteral("Model folder."), QStringLiteral("folder"));
     const QCommandLineOption random(QStringLiteral("random-weights"),
-                                    QStringLiteral("Untrained networks from this seed (tests, benchmarks)."),
-                                    QStringLiteral("seed"));
-    const QCommandLineOption config(QStringLiteral("config"), QStringLiteral("With --random-weights: nano, 2B or a config.json."),
-                                    QStringLiteral("config"), QStringLiteral("nano"));
-    const QCommandLineOption tokenizer(QStringLiteral("tokenizer"), QStringLiteral("With --random-weights: tokenizer.json."),
-                                       QStringLiteral("file"));
+        QStringLiteral("Untrained networks from this seed (tests, benchmarks)."), QStringLiteral("seed"));
+    const QCommandLineOption config(QStringLiteral("config"),
+        QStringLiteral("With --random-weights: nano, 2B or a config.json."), QStringLiteral("config"),
+        QStringLiteral("nano"));
+    const QCommandLineOption tokenizer(
+        QStringLiteral("tokenizer"), QStringLiteral("With --random-weights: tokenizer.json."), QStringLiteral("file"));
     const QCommandLineOption prompt(QStringLiteral("prompt"), QStringLiteral("What happens."), QStringLiteral("text"),
-                                    bench ? QStringLiteral("a red ball is thrown to the right and bounces twice") : QString());
-    const QCommandLineOption negative(QStringLiteral("negative"), QStringLiteral("What must not happen."), QStringLiteral("text"));
-    const QCommandLineOption image(QStringLiteral("image"), QStringLiteral("Image2World: the first frame."), QStringLiteral("file"));
-    const QCommandLineOption video(QStringLiteral("video"), QStringLiteral("Video2World: frames to continue."), QStringLiteral("file"));
-    const QCommandLineOption continueFrom(QStringLiteral("continue"), QStringLiteral("Continue: a latent saved with --save-latent."),
-                                          QStringLiteral("file"));
-    const QCommandLineOption saveLatent(QStringLiteral("save-latent"), QStringLiteral("Also write this take's latent."),
-                                        QStringLiteral("file"));
-    const QCommandLineOption frames(QStringLiteral("frames"), QStringLiteral("Frame count."), QStringLiteral("n"), QStringLiteral("0"));
-    const QCommandLineOption steps(QStringLiteral("steps"), QStringLiteral("Sampling steps."), QStringLiteral("n"), QStringLiteral("0"));
-    const QCommandLineOption guidance(QStringLiteral("guidance"), QStringLiteral("Guidance scale."), QStringLiteral("g"));
-    const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("Noise seed."), QStringLiteral("s"), QStringLiteral("1"));
-    const QCommandLineOption sampler(QStringLiteral("sampler"), QStringLiteral("unipc or euler."), QStringLiteral("name"));
-    const QCommandLineOption device(QStringLiteral("device"), QStringLiteral("cpu or cuda."), QStringLiteral("device"),
-                                    QStringLiteral("cpu"));
-    const QCommandLineOption scale(QStringLiteral("scale"), QStringLiteral("Upscale the written clip."), QStringLiteral("n"),
-                                   QStringLiteral("1"));
-    const QCommandLineOption out(QStringLiteral("out"), QStringLiteral("Output: .mp4, .webm, .gif or PNG folder."),
-                                 QStringLiteral("file"));
+        bench ? QStringLiteral("a red ball is thrown to the right and bounces twice") : QString());
+    const QCommandLineOption negative(
+        QStringLiteral("negative"), QStringLiteral("What must not happen."), QStringLiteral("text"));
+    const QCommandLineOption image(
+        QStringLiteral("image"), QStringLiteral("Image2World: the first frame."), QStringLiteral("file"));
+    const QCommandLineOption video(
+        QStringLiteral("video"), QStringLiteral("Video2World: frames to continue."), QStringLiteral("file"));
+    const QCommandLineOption continueFrom(QStringLiteral("continue"),
+        QStringLiteral("Continue: a latent saved with --save-latent."), QStringLiteral("file"));
+    const QCommandLineOption saveLatent(
+        QStringLiteral("save-latent"), QStringLiteral("Also write this take's latent."), QStringLiteral("file"));
+    const QCommandLineOption frames(
+        QStringLiteral("frames"), QStringLiteral("Frame count."), QStringLiteral("n"), QStringLiteral("0"));
+    const QCommandLineOption steps(
+        QStringLiteral("steps"), QStringLiteral("Sampling steps."), QStringLiteral("n"), QStringLiteral("0"));
+    const QCommandLineOption guidance(
+        QStringLiteral("guidance"), QStringLiteral("Guidance scale."), QStringLiteral("g"));
+    const QCommandLineOption seed(
+        QStringLiteral("seed"), QStringLiteral("Noise seed."), QStringLiteral("s"), QStringLiteral("1"));
+    const QCommandLineOption sampler(
+        QStringLiteral("sampler"), QStringLiteral("unipc or euler."), QStringLiteral("name"));
+    const QCommandLineOption device(
+        QStringLiteral("device"), QStringLiteral("cpu or cuda."), QStringLiteral("device"), QStringLiteral("cpu"));
+    const QCommandLineOption scale(
+        QStringLiteral("scale"), QStringLiteral("Upscale the written clip."), QStringLiteral("n"), QStringLiteral("1"));
+    const QCommandLineOption out(
+        QStringLiteral("out"), QStringLiteral("Output: .mp4, .webm, .gif or PNG folder."), QStringLiteral("file"));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print the provenance JSON."));
-    for (const auto* option : {&model, &random, &config, &tokenizer, &prompt, &negative, &image, &video, &continueFrom, &saveLatent, &frames, &steps,
-                               &guidance, &seed, &sampler, &device, &scale, &out, &json})
+    for (const auto* option : {&model, &random, &config, &tokenizer, &prompt, &negative, &image, &video, &continueFrom,
+             &saveLatent, &frames, &steps, &guidance, &seed, &sampler, &device, &scale, &out, &json})
         parser.addOption(*option);
-    if (!parser.parse(QStringList{name} + arguments)) {
+    if (!parser.parse(QStringList {name} + arguments)) {
         context.err << "cosmos-cli " << name << ": " << parser.errorText() << "\n";
         return 2;
     }
@@ -109,8 +121,8 @@ int runGenerateOrBench(const QStringList& arguments, CliContext& context, bool b
         bool ok = false;
         value = parser.value(option).toLongLong(&ok);
         if (!ok || value < low || value > high) {
-            context.err << "cosmos-cli " << name << ": --" << option.names().first() << " must be an integer from " << low
-                        << " to " << high << ", got '" << parser.value(option) << "'\n";
+            context.err << "cosmos-cli " << name << ": --" << option.names().first() << " must be an integer from "
+                        << low << " to " << high << ", got '" << parser.value(option) << "'\n";
             return false;
         }
         return true;

@@ -10,7 +10,10 @@
 namespace cosmos::app::cli {
 namespace {
 
-QString shapeText(const std::vector<std::int64_t>& shape) { return QString::fromStdString(engine::shapeToString(shape)); }
+QString shapeText(const std::vector<std::int64_t>& shape)
+{
+    return QString::fromStdString(engine::shapeToString(shape));
+}
 
 QString humanBytes(std::uint64_t bytes)
 {
@@ -26,10 +29,10 @@ QString humanBytes(std::uint64_t bytes)
 
 // Parses `arguments` for `command`; prints the error or help and returns false.
 bool parseOrExplain(QCommandLineParser& parser, const QString& command, const QStringList& arguments,
-                    CliContext& context, int& exitCode)
+    CliContext& context, int& exitCode)
 {
     parser.addHelpOption();
-    if (!parser.parse(QStringList{command} + arguments)) {
+    if (!parser.parse(QStringList {command} + arguments)) {
         context.err << "cosmos-cli " << command << ": " << parser.errorText() << "\n";
         exitCode = 2;
         return false;
@@ -50,7 +53,8 @@ int runInspectCommand(const QStringList& arguments, CliContext& context)
     parser.setApplicationDescription(QStringLiteral("Lists every tensor of weight files (safetensors, shards, .pt)."));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON."));
     parser.addOption(json);
-    parser.addPositionalArgument(QStringLiteral("files"), QStringLiteral("Weight files or folders."), QStringLiteral("FILE..."));
+    parser.addPositionalArgument(
+        QStringLiteral("files"), QStringLiteral("Weight files or folders."), QStringLiteral("FILE..."));
     int code = 0;
     if (!parseOrExplain(parser, QStringLiteral("inspect"), arguments, context, code))
         return code;
@@ -66,12 +70,13 @@ int runInspectCommand(const QStringList& arguments, CliContext& context)
             for (const auto& t : w.tensors)
                 tensors.push_back({{"name", t.name}, {"dtype", t.dtype}, {"shape", t.shape}, {"bytes", t.bytes}});
             all.push_back({{"path", w.path}, {"format", w.format}, {"metadata", w.metadata}, {"tensors", tensors},
-                           {"total_bytes", w.totalBytes}, {"total_elements", w.totalElements}});
+                {"total_bytes", w.totalBytes}, {"total_elements", w.totalElements}});
             continue;
         }
         context.out << QString::fromStdString(w.path) << " (" << QString::fromStdString(w.format) << ")\n";
         for (const auto& [key, value] : w.metadata)
-            context.out << "  metadata " << QString::fromStdString(key) << " = " << QString::fromStdString(value) << "\n";
+            context.out << "  metadata " << QString::fromStdString(key) << " = " << QString::fromStdString(value)
+                        << "\n";
         for (const auto& t : w.tensors)
             context.out << "  " << QString::fromStdString(t.name) << "  " << QString::fromStdString(t.dtype) << "  "
                         << shapeText(t.shape) << "  " << t.bytes << " bytes\n";
@@ -91,8 +96,8 @@ int runModelsCommand(const QStringList& arguments, CliContext& context)
     }
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Holds a checkpoint against a DiT architecture."));
-    const QCommandLineOption arch(QStringLiteral("arch"), QStringLiteral("2B, 14B, nano or a JSON config file."),
-                                  QStringLiteral("arch"));
+    const QCommandLineOption arch(
+        QStringLiteral("arch"), QStringLiteral("2B, 14B, nano or a JSON config file."), QStringLiteral("arch"));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON."));
     parser.addOption(arch);
     parser.addOption(json);
@@ -104,22 +109,18 @@ int runModelsCommand(const QStringList& arguments, CliContext& context)
         context.err << "usage: cosmos-cli models verify --arch 2B|14B|nano|CONFIG.json PATH\n";
         return 2;
     }
-    const auto result = engine::tools::verifyDit(parser.value(arch).toStdString(),
-                                                 parser.positionalArguments().first().toStdString());
+    const auto result = engine::tools::verifyDit(
+        parser.value(arch).toStdString(), parser.positionalArguments().first().toStdString());
     const auto& r = result.report;
     if (parser.isSet(json)) {
         nlohmann::json mismatched = nlohmann::json::array();
         for (const auto& m : r.mismatched)
             mismatched.push_back({{"name", m.name}, {"expected", m.expected}, {"found", m.found}});
-        context.out << QString::fromStdString(nlohmann::json{{"architecture", result.architecture},
-                                                             {"clean", r.clean()},
-                                                             {"missing", r.missing},
-                                                             {"unexpected", r.unexpected},
-                                                             {"mismatched", mismatched},
-                                                             {"dropped", r.dropped},
-                                                             {"expected_parameters", r.expectedParameters},
-                                                             {"found_parameters", r.foundParameters}}
-                                                   .dump(2))
+        context.out << QString::fromStdString(nlohmann::json {{"architecture", result.architecture},
+            {"clean", r.clean()}, {"missing", r.missing}, {"unexpected", r.unexpected}, {"mismatched", mismatched},
+            {"dropped", r.dropped}, {"expected_parameters", r.expectedParameters},
+            {"found_parameters",
+                r.foundParameters}}.dump(2))
                     << "\n";
     } else {
         context.out << QString::fromStdString(result.architecture) << "\n";
@@ -136,11 +137,15 @@ int runForwardCommand(const QStringList& arguments, CliContext& context)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Runs one network on named input tensors (parity checks)."));
-    const QCommandLineOption module(QStringLiteral("module"), QStringLiteral("Network: dit, text, vae-encode or vae-decode."), QStringLiteral("name"));
-    const QCommandLineOption config(QStringLiteral("config"), QStringLiteral("2B, 14B, nano or a JSON config."), QStringLiteral("config"));
+    const QCommandLineOption module(QStringLiteral("module"),
+        QStringLiteral("Network: dit, text, vae-encode or vae-decode."), QStringLiteral("name"));
+    const QCommandLineOption config(
+        QStringLiteral("config"), QStringLiteral("2B, 14B, nano or a JSON config."), QStringLiteral("config"));
     const QCommandLineOption weights(QStringLiteral("weights"), QStringLiteral("Checkpoint."), QStringLiteral("path"));
-    const QCommandLineOption inputs(QStringLiteral("inputs"), QStringLiteral("Inputs (.safetensors)."), QStringLiteral("path"));
-    const QCommandLineOption out(QStringLiteral("out"), QStringLiteral("Output (.safetensors)."), QStringLiteral("path"));
+    const QCommandLineOption inputs(
+        QStringLiteral("inputs"), QStringLiteral("Inputs (.safetensors)."), QStringLiteral("path"));
+    const QCommandLineOption out(
+        QStringLiteral("out"), QStringLiteral("Output (.safetensors)."), QStringLiteral("path"));
     for (const auto* option : {&module, &config, &weights, &inputs, &out})
         parser.addOption(*option);
     int code = 0;
@@ -151,10 +156,10 @@ int runForwardCommand(const QStringList& arguments, CliContext& context)
             context.err << "cosmos-cli forward: --" << option->names().first() << " is required\n";
             return 2;
         }
-    engine::tools::runForward({parser.value(module).toStdString(), parser.value(config).toStdString(),
-                               parser.value(weights).toStdString(), parser.value(inputs).toStdString(),
-                               parser.value(out).toStdString()},
-                              context.logger);
+    engine::tools::runForward(
+        {parser.value(module).toStdString(), parser.value(config).toStdString(), parser.value(weights).toStdString(),
+            parser.value(inputs).toStdString(), parser.value(out).toStdString()},
+        context.logger);
     context.out << "wrote " << parser.value(out) << "\n";
     return 0;
 }
@@ -163,7 +168,8 @@ int runTokenizeCommand(const QStringList& arguments, CliContext& context)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Tokenizes text with a tokenizer.json: ids and pieces."));
-    const QCommandLineOption tokenizer(QStringLiteral("tokenizer"), QStringLiteral("The tokenizer.json."), QStringLiteral("file"));
+    const QCommandLineOption tokenizer(
+        QStringLiteral("tokenizer"), QStringLiteral("The tokenizer.json."), QStringLiteral("file"));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON."));
     parser.addOption(tokenizer);
     parser.addOption(json);
@@ -175,11 +181,11 @@ int runTokenizeCommand(const QStringList& arguments, CliContext& context)
         context.err << "usage: cosmos-cli tokenize --tokenizer tokenizer.json \"text\"\n";
         return 2;
     }
-    const auto result = engine::tools::tokenizeText(parser.value(tokenizer).toStdString(),
-                                                    parser.positionalArguments().first().toStdString());
+    const auto result = engine::tools::tokenizeText(
+        parser.value(tokenizer).toStdString(), parser.positionalArguments().first().toStdString());
     if (parser.isSet(json)) {
         context.out << QString::fromStdString(
-            nlohmann::json{{"ids", result.ids}, {"pieces", result.pieces}, {"decoded", result.decoded}}.dump(2))
+            nlohmann::json {{"ids", result.ids}, {"pieces", result.pieces}, {"decoded", result.decoded}}.dump(2))
                     << "\n";
         return 0;
     }

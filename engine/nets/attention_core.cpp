@@ -13,8 +13,8 @@ constexpr std::int64_t kScoreElementsPerChunk = 64ll * 1024 * 1024;
 
 } // namespace
 
-torch::Tensor scaledDotProductAttention(const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& v,
-                                        bool causal)
+torch::Tensor scaledDotProductAttention(
+    const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& v, bool causal)
 {
     // [B, heads, L, d] layout for the products.
     const auto qh = q.transpose(1, 2);
@@ -28,7 +28,8 @@ torch::Tensor scaledDotProductAttention(const torch::Tensor& q, const torch::Ten
     const std::int64_t batchHeads = qh.size(0) * qh.size(1);
     const std::int64_t lq = qh.size(2);
     const std::int64_t lk = kh.size(2);
-    const std::int64_t chunk = std::max<std::int64_t>(1, kScoreElementsPerChunk / std::max<std::int64_t>(1, batchHeads * lk));
+    const std::int64_t chunk
+        = std::max<std::int64_t>(1, kScoreElementsPerChunk / std::max<std::int64_t>(1, batchHeads * lk));
     const auto kt = kh.transpose(-2, -1);
     std::vector<torch::Tensor> outputs;
     for (std::int64_t start = 0; start < lq; start += chunk) {

@@ -9,7 +9,7 @@
 namespace cosmos::engine::nets {
 
 // q: [B, Lq, heads, d]; k, v: [B, Lk, heads, d] -> [B, Lq, heads, d].
-torch::Tensor scaledDotProductAttention(const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& v,
-                                        bool causal = false);
+torch::Tensor scaledDotProductAttention(
+    const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& v, bool causal = false);
 
 } // namespace cosmos::engine::nets

@@ -25,14 +25,14 @@ LinearImpl::LinearImpl(std::int64_t in, std::int64_t out, bool withBias, const B
 
 torch::Tensor LinearImpl::forward(const torch::Tensor& x)
 {
-    return torch::nn::functional::linear(x, weight.to(x.scalar_type()),
-                                         bias.defined() ? bias.to(x.scalar_type()) : torch::Tensor());
+    return torch::nn::functional::linear(
+        x, weight.to(x.scalar_type()), bias.defined() ? bias.to(x.scalar_type()) : torch::Tensor());
 }
 
 torch::Tensor LinearImpl::forwardFloat(const torch::Tensor& x)
 {
-    return torch::nn::functional::linear(x.to(torch::kFloat32), weight.to(torch::kFloat32),
-                                         bias.defined() ? bias.to(torch::kFloat32) : torch::Tensor());
+    return torch::nn::functional::linear(
+        x.to(torch::kFloat32), weight.to(torch::kFloat32), bias.defined() ? bias.to(torch::kFloat32) : torch::Tensor());
 }
 
 RmsNormImpl::RmsNormImpl(std::int64_t channels, double epsilon, const BuildOptions& options) : eps(epsilon)

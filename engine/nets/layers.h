@@ -16,6 +16,13 @@ struct BuildOptions {
 
     torch::TensorOptions tensorOptions() const { return torch::TensorOptions().device(device).dtype(dtype); }
     bool allocates() const { return device.type() != c10::DeviceType::Meta; }
+    // Names and shapes only: the twin a checkpoint is checked against.
+    static BuildOptions meta()
+    {
+        BuildOptions options;
+        options.device = torch::Device(torch::kMeta);
+        return options;
+    }
 };
 
 // y = x W^T (+ b). weight: [out, in]; bias: [out].
@@ -46,7 +53,7 @@ TORCH_MODULE(RmsNorm);
 
 // A container that only names its children ("0", "1", ...), to reproduce
 // the state-dict names of nn.Sequential in the official code.
-class NamedSlotsImpl : public torch::nn::Module {};
+class NamedSlotsImpl : public torch::nn::Module { };
 TORCH_MODULE(NamedSlots);
 
 // LayerNorm over the last dimension without affine parameters, in fp32.

@@ -13,7 +13,10 @@ namespace cosmos::engine::pipeline {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-double secondsSince(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
+double secondsSince(Clock::time_point start)
+{
+    return std::chrono::duration<double>(Clock::now() - start).count();
+}
 
 std::string joinInts(const std::vector<int>& values)
 {
@@ -24,13 +27,13 @@ std::string joinInts(const std::vector<int>& values)
 }
 
 struct Conditioning {
-    torch::Tensor gt;   // [1, C, T', h, w]: clean latent on conditioning frames, 0 elsewhere
+    torch::Tensor gt; // [1, C, T', h, w]: clean latent on conditioning frames, 0 elsewhere
     torch::Tensor mask; // [1, 1, T', h, w]
-    int frames = 0;     // conditioning latent frames
+    int frames = 0; // conditioning latent frames
 };
 
 Conditioning buildConditioning(WorldModel& model, const GenerationRequest& request, std::int64_t latentFrames,
-                               std::int64_t h, std::int64_t w, const Resolution& resolution)
+    std::int64_t h, std::int64_t w, const Resolution& resolution)
 {
     const auto& config = model.config();
     Conditioning c;
@@ -40,9 +43,11 @@ Conditioning buildConditioning(WorldModel& model, const GenerationRequest& reque
         return c;
 
     torch::Tensor latent;
-    if (request.mode == GenerationMode::Continue && config.continueWithLatents && request.conditioningLatent.defined()) {
+    if (request.mode == GenerationMode::Continue && config.continueWithLatents
+        && request.conditioningLatent.defined()) {
         const auto& previous = request.conditioningLatent;
-        if (previous.dim() != 5 || previous.size(1) != config.vae.zDim || previous.size(3) != h || previous.size(4) != w)
+        if (previous.dim() != 5 || previous.size(1) != config.vae.zDim || previous.size(3) != h
+            || previous.size(4) != w)
             throw EngineError("the latent to continue from does not match this model and resolution");
         const auto n = std::min<std::int64_t>(config.conditionalLatentFrames, previous.size(2));
         latent = previous.slice(2, previous.size(2) - n).to(torch::kFloat32);
@@ -53,19 +58,21 @@ Conditioning buildConditioning(WorldModel& model, const GenerationRequest& reque
         if (frames.dim() != 4 || frames.size(0) != 3 || frames.size(2) != resolution.height
             || frames.size(3) != resolution.width)
             throw EngineError("conditioning frames must be [3, T, " + std::to_string(resolution.height) + ", "
-                              + std::to_string(resolution.width) + "] in [-1, 1]");
+                + std::to_string(resolution.width) + "] in [-1, 1]");
         const int wanted = request.mode == GenerationMode::Image2World ? 1 : config.conditionalLatentFrames;
         const std::int64_t pixelFrames = 1 + config.vae.temporalCompression() * (wanted - 1);
         if (frames.size(1) < pixelFrames)
             throw EngineError("the video has " + std::to_string(frames.size(1)) + " frame(s); "
-                              + generationModeName(request.mode) + " needs at least " + std::to_string(pixelFrames)
-                              + " (its last frames become the first " + std::to_string(wanted) + " latent frames)");
+                + generationModeName(request.mode) + " needs at least " + std::to_string(pixelFrames)
+                + " (its last frames become the first " + std::to_string(wanted) + " latent frames)");
         // The tokenizer is causal: encoding only the conditioning frames gives
         // exactly the first latent frames of encoding a longer clip.
         const auto clip = request.mode == GenerationMode::Image2World ? frames.slice(1, 0, 1)
                                                                       : frames.slice(1, frames.size(1) - pixelFrames);
         torch::InferenceMode inference;
-        latent = model.vae().encode(clip.unsqueeze(0).to(model.device(), torch::kFloat32)).to(torch::kCPU, torch::kFloat32);
+        latent = model.vae()
+                     .encode(clip.unsqueeze(0).to(model.device(), torch::kFloat32))
+                     .to(torch::kCPU, torch::kFloat32);
     }
     const auto n = std::min<std::int64_t>(latent.size(2), latentFrames);
     c.gt.slice(2, 0, n).copy_(latent.slice(2, 0, n));
@@ -90,7 +97,7 @@ std::string generationModeName(GenerationMode mode)
 GenerationMode generationModeFromName(const std::string& name)
 {
     for (auto mode : {GenerationMode::Text2World, GenerationMode::Image2World, GenerationMode::Video2World,
-                      GenerationMode::Continue})
+             GenerationMode::Continue})
         if (generationModeName(mode) == name)
             return mode;
     throw EngineError("unknown mode '" + name + "' (valid: text2world, image2world, video2world, continue)");
@@ -100,7 +107,7 @@ PreviewPtr latentPreview(const WorldModelConfig& config, const torch::Tensor& la
 {
     torch::NoGradGuard noGrad;
     const auto z = latent.to(torch::kCPU, torch::kFloat32)[0]; // [C, T', h, w]
-    torch::Tensor rgb;                                         // [T', h, w, 3]
+    torch::Tensor rgb; // [T', h, w, 3]
     if (!config.previewFactors.empty()) {
         const auto factors = torch::tensor(config.previewFactors).view({z.size(0), 3});
         rgb = torch::einsum("cthw,ck->thwk", {z, factors});
@@ -111,7 +118,7 @@ PreviewPtr latentPreview(const WorldModelConfig& config, const torch::Tensor& la
     }
     // Every pixel frame: latent frame 0 is frame 0; each later one covers `compression` frames.
     const auto compression = config.vae.temporalCompression();
-    std::vector<torch::Tensor> frames{rgb.slice(0, 0, 1)};
+    std::vector<torch::Tensor> frames {rgb.slice(0, 0, 1)};
     if (rgb.size(0) > 1)
         frames.push_back(rgb.slice(0, 1).repeat_interleave(compression, 0));
     const auto all = ((torch::cat(frames, 0).clamp(-1, 1) + 1) * 127.5).round().to(torch::kUInt8).contiguous();
@@ -134,11 +141,11 @@ GenerationResult generate(WorldModel& model, const GenerationRequest& request, c
     const int frames = request.frames > 0 ? request.frames : config.frameCounts.front();
     if (std::find(config.frameCounts.begin(), config.frameCounts.end(), frames) == config.frameCounts.end())
         throw EngineError("model '" + config.name + "' cannot make " + std::to_string(frames)
-                          + " frames (valid: " + joinInts(config.frameCounts) + ")");
+            + " frames (valid: " + joinInts(config.frameCounts) + ")");
     const Resolution resolution = request.resolution.height > 0 ? request.resolution : config.resolutions.front();
     if (std::find(config.resolutions.begin(), config.resolutions.end(), resolution) == config.resolutions.end())
         throw EngineError("model '" + config.name + "' does not support " + describeResolutions({resolution})
-                          + " (valid: " + describeResolutions(config.resolutions) + ")");
+            + " (valid: " + describeResolutions(config.resolutions) + ")");
     if (request.prompt.empty())
         throw EngineError("the prompt is empty");
 
@@ -164,8 +171,8 @@ GenerationResult generate(WorldModel& model, const GenerationRequest& request, c
     report(0, sampler.steps, 0.0, "text");
     const torch::Tensor cond = model.encodePrompt(request.prompt);
     const bool guided = sampler.guidance != 0.0;
-    const torch::Tensor uncond =
-        guided ? model.encodePrompt(request.negativePrompt.value_or(config.negativePrompt)) : torch::Tensor();
+    const torch::Tensor uncond
+        = guided ? model.encodePrompt(request.negativePrompt.value_or(config.negativePrompt)) : torch::Tensor();
     result.seconds["text"] = secondsSince(phase);
 
     // Conditioning latents.
@@ -196,7 +203,8 @@ GenerationResult generate(WorldModel& model, const GenerationRequest& request, c
         torch::Tensor t = timesteps.to(device, torch::kFloat32);
         if (config.conditionalFrameTimestep >= 0.0)
             t = config.conditionalFrameTimestep * frameMask + t.unsqueeze(1) * (1 - frameMask); // [rows, T']
-        nets::DitInputs in{xIn, t, batched ? context2 : context2.slice(0, 0, 1), mask.expand({rows, 1, -1, -1, -1}), {}};
+        nets::DitInputs in {
+            xIn, t, batched ? context2 : context2.slice(0, 0, 1), mask.expand({rows, 1, -1, -1, -1}), {}};
         const auto v = model.dit().forward(in);
         return (noiseOnDevice - gt) * mask + v * (1 - mask);
     };

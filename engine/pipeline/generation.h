@@ -32,8 +32,8 @@ struct GenerationRequest {
     std::string prompt;
     std::optional<std::string> negativePrompt; // unset: the model's default
     std::uint32_t seed = 1;
-    int frames = 0;            // 0: the model's first frame count
-    Resolution resolution{};   // 0 x 0: the model's first resolution
+    int frames = 0; // 0: the model's first frame count
+    Resolution resolution {}; // 0 x 0: the model's first resolution
     std::optional<int> steps;
     std::optional<double> guidance;
     std::optional<double> shift;
@@ -47,7 +47,7 @@ struct GenerationRequest {
 };
 
 struct GenerationResult {
-    torch::Tensor video;  // [3, T, H, W] in [-1, 1], fp32, CPU
+    torch::Tensor video; // [3, T, H, W] in [-1, 1], fp32, CPU
     torch::Tensor latent; // [1, C, T', h, w], fp32, CPU (what Continue hands over)
     int steps = 0;
     int conditionalLatentFrames = 0;

@@ -11,7 +11,7 @@ namespace {
 std::string utcNow()
 {
     const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-    std::tm utc{};
+    std::tm utc {};
     gmtime_r(&now, &utc);
     char text[32];
     std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
@@ -21,7 +21,7 @@ std::string utcNow()
 } // namespace
 
 nlohmann::json makeProvenance(const WorldModelConfig& config, const GenerationRequest& request,
-                              const GenerationResult& result, const ProvenanceInputs& inputs)
+    const GenerationResult& result, const ProvenanceInputs& inputs)
 {
     const BuildInfo build = queryBuildInfo();
     nlohmann::json libraries = nlohmann::json::object();
@@ -42,12 +42,11 @@ nlohmann::json makeProvenance(const WorldModelConfig& config, const GenerationRe
         {"fps", config.fps},
         {"resolution", {{"width", resolution.width}, {"height", resolution.height}}},
         {"sampler",
-         {{"solver", sampling::solverKindName(request.solver.value_or(defaults.solver))},
-          {"schedule", sampling::scheduleKindName(defaults.schedule)},
-          {"steps_requested", request.steps.value_or(defaults.steps)},
-          {"network_evaluations", result.steps},
-          {"guidance", request.guidance.value_or(defaults.guidance)},
-          {"shift", request.shift.value_or(defaults.shift)}}},
+            {{"solver", sampling::solverKindName(request.solver.value_or(defaults.solver))},
+                {"schedule", sampling::scheduleKindName(defaults.schedule)},
+                {"steps_requested", request.steps.value_or(defaults.steps)}, {"network_evaluations", result.steps},
+                {"guidance", request.guidance.value_or(defaults.guidance)},
+                {"shift", request.shift.value_or(defaults.shift)}}},
         {"model", {{"name", inputs.modelName.empty() ? config.name : inputs.modelName}, {"weights", inputs.weightsId}}},
         {"engine", {{"version", build.engineVersion}, {"libraries", libraries}, {"cuda", build.cudaAvailable}}},
         {"device", inputs.device},

@@ -15,12 +15,12 @@ namespace cosmos::engine::pipeline {
 
 struct ProvenanceInputs {
     std::string modelName;
-    std::string weightsId;                  // hash or identity of the weights
+    std::string weightsId; // hash or identity of the weights
     std::vector<std::string> conditioningHashes; // SHA-256 of the image/video files used
-    std::string device;                     // "cpu", "cuda:0"
+    std::string device; // "cpu", "cuda:0"
 };
 
 nlohmann::json makeProvenance(const WorldModelConfig& config, const GenerationRequest& request,
-                              const GenerationResult& result, const ProvenanceInputs& inputs);
+    const GenerationResult& result, const ProvenanceInputs& inputs);
 
 } // namespace cosmos::engine::pipeline

@@ -43,15 +43,16 @@ std::string fileIdentity(const std::string& path)
 
 } // namespace
 
-PromptTokenizer makePromptTokenizer(std::shared_ptr<const text::BpeTokenizer> tokenizer,
-                                    const nets::TextEncoderConfig& config)
+PromptTokenizer makePromptTokenizer(
+    std::shared_ptr<const text::BpeTokenizer> tokenizer, const nets::TextEncoderConfig& config)
 {
     const int maxLength = static_cast<int>(config.maxLength);
     if (config.promptTemplate == "plain") {
         const std::int64_t padId = config.padTokenId;
         return [tokenizer, maxLength, padId](const std::string& prompt) {
             const auto tokens = tokenizer->encode(prompt);
-            std::vector<std::int64_t> ids(tokens.begin(), tokens.begin() + std::min<std::size_t>(tokens.size(), maxLength));
+            std::vector<std::int64_t> ids(
+                tokens.begin(), tokens.begin() + std::min<std::size_t>(tokens.size(), maxLength));
             ids.resize(static_cast<std::size_t>(maxLength), padId);
             return ids;
         };
@@ -62,7 +63,10 @@ PromptTokenizer makePromptTokenizer(std::shared_ptr<const text::BpeTokenizer> to
     };
 }
 
-torch::Device WorldModel::device() const { return m_options.device; }
+torch::Device WorldModel::device() const
+{
+    return m_options.device;
+}
 
 std::unique_ptr<WorldModel> WorldModel::load(const std::string& folder, const nets::BuildOptions& options)
 {
@@ -82,8 +86,8 @@ std::unique_ptr<WorldModel> WorldModel::load(const std::string& folder, const ne
     model->m_folder = folder;
     model->m_options = options;
     const std::string ditPath = findWeights(folder, {"dit.safetensors", "dit"}, "diffusion transformer weights");
-    const std::string vaePath = findWeights(folder, {"vae.safetensors", "Wan2.1_VAE.pth", "tokenizer.pth"},
-                                            "video tokenizer weights");
+    const std::string vaePath
+        = findWeights(folder, {"vae.safetensors", "Wan2.1_VAE.pth", "tokenizer.pth"}, "video tokenizer weights");
     model->m_dit = nets::loadDit(model->m_config.dit, Checkpoint::open(ditPath), options);
     model->m_vae = nets::loadWanVae(model->m_config.vae, Checkpoint::open(vaePath), options);
     model->m_dit->eval();
@@ -92,13 +96,14 @@ std::unique_ptr<WorldModel> WorldModel::load(const std::string& folder, const ne
     const std::string tokenizerPath = findWeights(folder, {"tokenizer.json"}, "tokenizer.json");
     auto tokenizer = std::make_shared<const text::BpeTokenizer>(text::BpeTokenizer::fromFile(tokenizerPath));
     model->m_tokenizer = makePromptTokenizer(tokenizer, model->m_config.text);
-    const std::string textPath = findWeights(folder, {"text_encoder.safetensors", "text_encoder"}, "text encoder weights");
+    const std::string textPath
+        = findWeights(folder, {"text_encoder.safetensors", "text_encoder"}, "text encoder weights");
     model->m_weightsId = fileIdentity(textPath);
     return model;
 }
 
-std::unique_ptr<WorldModel> WorldModel::random(const WorldModelConfig& config, std::uint64_t seed,
-                                               PromptTokenizer tokenizer)
+std::unique_ptr<WorldModel> WorldModel::random(
+    const WorldModelConfig& config, std::uint64_t seed, PromptTokenizer tokenizer)
 {
     config.validate();
     std::unique_ptr<WorldModel> model(new WorldModel());
@@ -122,8 +127,8 @@ void WorldModel::ensureTextEncoder()
         torch::manual_seed(m_randomSeed + 1);
         m_text = nets::QwenTextModel(m_config.text, m_options);
     } else {
-        const std::string path =
-            findWeights(m_folder, {"text_encoder.safetensors", "text_encoder"}, "text encoder weights");
+        const std::string path
+            = findWeights(m_folder, {"text_encoder.safetensors", "text_encoder"}, "text encoder weights");
         m_text = nets::loadTextEncoder(m_config.text, Checkpoint::open(path), m_options);
     }
     m_text->eval();
@@ -131,7 +136,7 @@ void WorldModel::ensureTextEncoder()
 
 torch::Tensor WorldModel::encodePrompt(const std::string& prompt)
 {
-    const nets::EmbeddingKey key{prompt, m_config.text.name, m_weightsId};
+    const nets::EmbeddingKey key {prompt, m_config.text.name, m_weightsId};
     if (auto cached = m_cache.find(key))
         return *cached;
     if (!m_tokenizer)
@@ -139,7 +144,7 @@ torch::Tensor WorldModel::encodePrompt(const std::string& prompt)
     const std::vector<std::int64_t> ids = m_tokenizer(prompt);
     if (static_cast<std::int64_t>(ids.size()) != m_config.text.maxLength)
         throw EngineError("the tokenizer returned " + std::to_string(ids.size()) + " ids, expected "
-                          + std::to_string(m_config.text.maxLength));
+            + std::to_string(m_config.text.maxLength));
     ensureTextEncoder();
     torch::InferenceMode inference;
     const auto idTensor = torch::tensor(ids, torch::kInt64).unsqueeze(0);
@@ -148,6 +153,9 @@ torch::Tensor WorldModel::encodePrompt(const std::string& prompt)
     return embedding;
 }
 
-void WorldModel::unloadTextEncoder() { m_text = nets::QwenTextModel(nullptr); }
+void WorldModel::unloadTextEncoder()
+{
+    m_text = nets::QwenTextModel(nullptr);
+}
 
 } // namespace cosmos::engine::pipeline

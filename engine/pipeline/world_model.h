@@ -32,8 +32,8 @@ using PromptTokenizer = std::function<std::vector<std::int64_t>(const std::strin
 
 // The prompt tokenizer a text encoder config asks for (its template,
 // padding and truncation) over a tokenizer.json tokenizer.
-PromptTokenizer makePromptTokenizer(std::shared_ptr<const text::BpeTokenizer> tokenizer,
-                                    const nets::TextEncoderConfig& config);
+PromptTokenizer makePromptTokenizer(
+    std::shared_ptr<const text::BpeTokenizer> tokenizer, const nets::TextEncoderConfig& config);
 
 class WorldModel {
 public:
@@ -42,8 +42,8 @@ public:
 
     // Networks with seeded random weights: the real classes, untrained. For
     // tests and benchmarks only; never offered to users as a model.
-    static std::unique_ptr<WorldModel> random(const WorldModelConfig& config, std::uint64_t seed,
-                                              PromptTokenizer tokenizer);
+    static std::unique_ptr<WorldModel> random(
+        const WorldModelConfig& config, std::uint64_t seed, PromptTokenizer tokenizer);
 
     const WorldModelConfig& config() const { return m_config; }
     const std::string& weightsId() const { return m_weightsId; }
@@ -69,9 +69,9 @@ private:
     std::string m_folder; // empty for random models
     std::string m_weightsId;
     nets::BuildOptions m_options;
-    nets::Dit m_dit{nullptr};
-    nets::WanVae m_vae{nullptr};
-    nets::QwenTextModel m_text{nullptr};
+    nets::Dit m_dit {nullptr};
+    nets::WanVae m_vae {nullptr};
+    nets::QwenTextModel m_text {nullptr};
     std::uint64_t m_randomSeed = 0;
     PromptTokenizer m_tokenizer;
     nets::EmbeddingCache m_cache;

@@ -8,13 +8,13 @@ namespace cosmos::engine::pipeline {
 namespace {
 
 // DEFAULT_NEGATIVE_PROMPT of cosmos_predict2/config.py (data, quoted verbatim).
-constexpr const char* kOfficialNegativePrompt =
-    "The video captures a series of frames showing ugly scenes, static with no motion, motion blur, "
-    "over-saturation, shaky footage, low resolution, grainy texture, pixelated images, poorly lit areas, "
-    "underexposed and overexposed scenes, poor color balance, washed out colors, choppy sequences, jerky "
-    "movements, low frame rate, artifacting, color banding, unnatural transitions, outdated special effects, "
-    "fake elements, unconvincing visuals, poorly edited content, jump cuts, visual noise, and flickering. "
-    "Overall, the video is of poor quality.";
+constexpr const char* kOfficialNegativePrompt
+    = "The video captures a series of frames showing ugly scenes, static with no motion, motion blur, "
+      "over-saturation, shaky footage, low resolution, grainy texture, pixelated images, poorly lit areas, "
+      "underexposed and overexposed scenes, poor color balance, washed out colors, choppy sequences, jerky "
+      "movements, low frame rate, artifacting, color banding, unnatural transitions, outdated special effects, "
+      "fake elements, unconvincing visuals, poorly edited content, jump cuts, visual noise, and flickering. "
+      "Overall, the video is of poor quality.";
 
 // json.value(key, std::string) trips GCC's -Wnull-dereference inside nlohmann.
 std::string stringOr(const nlohmann::json& json, const char* key, const std::string& fallback)
@@ -45,20 +45,19 @@ void WorldModelConfig::validate() const
     text.validate();
     require(dit.latentChannels == vae.zDim, "the DiT's latent channels must equal the VAE's z_dim");
     require(dit.contextInputChannels() == text.embeddingChannels(),
-            "the DiT's context input (" + std::to_string(dit.contextInputChannels())
-                + ") must equal the text encoder's embedding width (" + std::to_string(text.embeddingChannels()) + ")");
+        "the DiT's context input (" + std::to_string(dit.contextInputChannels())
+            + ") must equal the text encoder's embedding width (" + std::to_string(text.embeddingChannels()) + ")");
     require(!resolutions.empty() && !frameCounts.empty(), "at least one resolution and one frame count");
     const auto spatial = vae.spatialCompression() * dit.patchSpatial;
     for (const auto& r : resolutions)
         require(r.height > 0 && r.width > 0 && r.height % spatial == 0 && r.width % spatial == 0,
-                "resolution " + describeResolutions({r}) + " is not a multiple of " + std::to_string(spatial));
+            "resolution " + describeResolutions({r}) + " is not a multiple of " + std::to_string(spatial));
     for (const int frames : frameCounts)
         require(frames >= 1 && (frames - 1) % vae.temporalCompression() == 0,
-                "frame count " + std::to_string(frames) + " is not 1 + " + std::to_string(vae.temporalCompression())
-                    + "k");
+            "frame count " + std::to_string(frames) + " is not 1 + " + std::to_string(vae.temporalCompression()) + "k");
     require(conditionalLatentFrames >= 1, "conditional_latent_frames must be at least 1");
     require(previewFactors.empty() || previewFactors.size() == std::size_t(3 * vae.zDim),
-            "preview_factors must hold 3 x z_dim values");
+        "preview_factors must hold 3 x z_dim values");
     require(previewBias.empty() || previewBias.size() == 3, "preview_bias must hold 3 values");
 }
 
@@ -67,28 +66,19 @@ nlohmann::json WorldModelConfig::toJson() const
     nlohmann::json res = nlohmann::json::array();
     for (const auto& r : resolutions)
         res.push_back({r.height, r.width});
-    return {{"name", name},
-            {"dit", dit.toJson()},
-            {"vae", vae.toJson()},
-            {"text_encoder", text.toJson()},
-            {"sampling",
-             {{"steps", sampling.steps},
-              {"shift", sampling.shift},
-              {"guidance", sampling.guidance},
-              {"schedule", sampling::scheduleKindName(sampling.schedule)},
-              {"solver", sampling::solverKindName(sampling.solver)},
-              {"guidance_formula", sampling.formula == sampling::GuidanceFormula::CondPlusScaledDifference
-                                       ? "cond_plus_scaled_difference"
-                                       : "uncond_plus_scaled_difference"}}},
-            {"conditional_frame_timestep", conditionalFrameTimestep},
-            {"fps", fps},
-            {"resolutions", res},
-            {"frame_counts", frameCounts},
-            {"negative_prompt", negativePrompt},
-            {"conditional_latent_frames", conditionalLatentFrames},
-            {"continue_with_latents", continueWithLatents},
-            {"preview_factors", previewFactors},
-            {"preview_bias", previewBias}};
+    return {{"name", name}, {"dit", dit.toJson()}, {"vae", vae.toJson()}, {"text_encoder", text.toJson()},
+        {"sampling",
+            {{"steps", sampling.steps}, {"shift", sampling.shift}, {"guidance", sampling.guidance},
+                {"schedule", sampling::scheduleKindName(sampling.schedule)},
+                {"solver", sampling::solverKindName(sampling.solver)},
+                {"guidance_formula",
+                    sampling.formula == sampling::GuidanceFormula::CondPlusScaledDifference
+                        ? "cond_plus_scaled_difference"
+                        : "uncond_plus_scaled_difference"}}},
+        {"conditional_frame_timestep", conditionalFrameTimestep}, {"fps", fps}, {"resolutions", res},
+        {"frame_counts", frameCounts}, {"negative_prompt", negativePrompt},
+        {"conditional_latent_frames", conditionalLatentFrames}, {"continue_with_latents", continueWithLatents},
+        {"preview_factors", previewFactors}, {"preview_bias", previewBias}};
 }
 
 WorldModelConfig WorldModelConfig::fromJson(const nlohmann::json& json)
@@ -114,8 +104,8 @@ WorldModelConfig WorldModelConfig::fromJson(const nlohmann::json& json)
             if (formula != "cond_plus_scaled_difference" && formula != "uncond_plus_scaled_difference")
                 throw EngineError("unknown guidance_formula '" + formula + "'");
             c.sampling.formula = formula == "cond_plus_scaled_difference"
-                                     ? sampling::GuidanceFormula::CondPlusScaledDifference
-                                     : sampling::GuidanceFormula::UncondPlusScaledDifference;
+                ? sampling::GuidanceFormula::CondPlusScaledDifference
+                : sampling::GuidanceFormula::UncondPlusScaledDifference;
         }
         c.conditionalFrameTimestep = json.value("conditional_frame_timestep", c.conditionalFrameTimestep);
         c.fps = json.value("fps", c.fps);

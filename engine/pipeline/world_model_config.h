@@ -34,8 +34,8 @@ struct WorldModelConfig {
     // negative: they share the current one (pre-trained checkpoints).
     double conditionalFrameTimestep = -1.0;
     int fps = 16;
-    std::vector<Resolution> resolutions{{64, 64}};
-    std::vector<int> frameCounts{33};
+    std::vector<Resolution> resolutions {{64, 64}};
+    std::vector<int> frameCounts {33};
     std::string negativePrompt;
     // Latent frames that Video2World / Continue condition on.
     int conditionalLatentFrames = 2;

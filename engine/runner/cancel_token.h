@@ -15,15 +15,14 @@ public:
     void request(CancelMode mode)
     {
         int current = m_mode.load();
-        while (static_cast<int>(mode) > current && !m_mode.compare_exchange_weak(current, static_cast<int>(mode))) {
-        }
+        while (static_cast<int>(mode) > current && !m_mode.compare_exchange_weak(current, static_cast<int>(mode))) { }
     }
     CancelMode mode() const { return static_cast<CancelMode>(m_mode.load()); }
     bool stopNow() const { return mode() == CancelMode::StopNow; }
     bool any() const { return mode() != CancelMode::None; }
 
 private:
-    std::atomic<int> m_mode{0};
+    std::atomic<int> m_mode {0};
 };
 
 } // namespace cosmos::engine

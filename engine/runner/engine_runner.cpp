@@ -19,7 +19,7 @@ std::string describeFailure(const std::exception& error)
     if (dynamic_cast<const std::bad_alloc*>(&error) || what.find("out of memory") != std::string::npos
         || what.find("DefaultCPUAllocator: can't allocate") != std::string::npos)
         return "out of memory: " + what.substr(0, what.find('\n'))
-               + ". Try fewer frames, a lower resolution, fewer jobs at once, or unloading other models.";
+            + ". Try fewer frames, a lower resolution, fewer jobs at once, or unloading other models.";
     if (const auto* torchError = dynamic_cast<const c10::Error*>(&error))
         return torchError->what_without_backtrace();
     return what;
@@ -27,7 +27,7 @@ std::string describeFailure(const std::exception& error)
 
 } // namespace
 
-EngineRunner::EngineRunner(LoggerPtr logger) : m_logger(std::move(logger)), m_thread([this] { loop(); }) {}
+EngineRunner::EngineRunner(LoggerPtr logger) : m_logger(std::move(logger)), m_thread([this] { loop(); }) { }
 
 EngineRunner::~EngineRunner()
 {
@@ -73,8 +73,8 @@ bool EngineRunner::cancel(JobId id, CancelMode mode)
             m_runningCancel->request(mode);
             return true;
         }
-        const auto found = std::find_if(m_pending.begin(), m_pending.end(),
-                                        [id](const Entry& e) { return e.info.id == id; });
+        const auto found
+            = std::find_if(m_pending.begin(), m_pending.end(), [id](const Entry& e) { return e.info.id == id; });
         if (found == m_pending.end())
             return false;
         removed = std::move(*found);
@@ -89,7 +89,8 @@ bool EngineRunner::cancel(JobId id, CancelMode mode)
 bool EngineRunner::moveTo(JobId id, std::size_t index)
 {
     std::lock_guard<std::mutex> lock(m_mutex);
-    const auto found = std::find_if(m_pending.begin(), m_pending.end(), [id](const Entry& e) { return e.info.id == id; });
+    const auto found
+        = std::find_if(m_pending.begin(), m_pending.end(), [id](const Entry& e) { return e.info.id == id; });
     if (found == m_pending.end())
         return false;
     Entry entry = std::move(*found);

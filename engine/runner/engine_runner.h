@@ -41,7 +41,7 @@ public:
     bool moveTo(JobId id, std::size_t index);
     bool setPriority(JobId id, int priority);
 
-    void pause();  // the running job finishes; no new one starts
+    void pause(); // the running job finishes; no new one starts
     void resume();
     bool paused() const;
 
@@ -63,7 +63,7 @@ private:
 
     void loop();
     void runOne(Entry& entry);
-    void sortPending();              // under m_mutex
+    void sortPending(); // under m_mutex
 
     LoggerPtr m_logger;
     mutable std::mutex m_mutex;

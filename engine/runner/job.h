@@ -16,11 +16,11 @@ namespace cosmos::engine {
 using JobId = std::uint64_t;
 
 struct StepProgress {
-    int step = 0;  // steps done
+    int step = 0; // steps done
     int steps = 0;
     double elapsedSeconds = 0.0;
     double etaSeconds = 0.0; // from the measured mean step time
-    std::string phase;       // "text", "conditioning", "sampling", "decoding", ...
+    std::string phase; // "text", "conditioning", "sampling", "decoding", ...
 };
 
 // A preview of the whole clip at the current step: RGB frames, immutable
@@ -35,9 +35,9 @@ struct PreviewFrames {
 using PreviewPtr = std::shared_ptr<const PreviewFrames>;
 
 struct JobResult {
-    std::string summary;             // one line for a log or status bar
-    std::string outputPath;          // the written clip, when there is one
-    std::string provenanceJson;      // the take's record
+    std::string summary; // one line for a log or status bar
+    std::string outputPath; // the written clip, when there is one
+    std::string provenanceJson; // the take's record
 };
 
 // Called on the engine thread; receivers hop to their own thread.

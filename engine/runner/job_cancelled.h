@@ -8,7 +8,7 @@ namespace cosmos::engine {
 
 class JobCancelled : public EngineError {
 public:
-    JobCancelled() : EngineError("the job was cancelled") {}
+    JobCancelled() : EngineError("the job was cancelled") { }
 };
 
 } // namespace cosmos::engine

@@ -5,8 +5,8 @@
 
 namespace cosmos::engine::sampling {
 
-torch::Tensor combineGuidance(const torch::Tensor& cond, const torch::Tensor& uncond, double guidance,
-                              GuidanceFormula formula)
+torch::Tensor combineGuidance(
+    const torch::Tensor& cond, const torch::Tensor& uncond, double guidance, GuidanceFormula formula)
 {
     if (formula == GuidanceFormula::CondPlusScaledDifference)
         return cond + guidance * (cond - uncond);
@@ -14,7 +14,7 @@ torch::Tensor combineGuidance(const torch::Tensor& cond, const torch::Tensor& un
 }
 
 torch::Tensor sampleFlow(const torch::Tensor& noise, const SamplerConfig& config, const VelocityFunction& velocity,
-                         const StepCallback& onStep)
+    const StepCallback& onStep)
 {
     if (noise.dim() < 1 || noise.size(0) < 1)
         throw EngineError("sampling needs a noise tensor with a batch dimension");

@@ -37,14 +37,15 @@ struct SamplerConfig {
     GuidanceFormula formula = GuidanceFormula::CondPlusScaledDifference;
 };
 
-torch::Tensor combineGuidance(const torch::Tensor& cond, const torch::Tensor& uncond, double guidance,
-                              GuidanceFormula formula);
+torch::Tensor combineGuidance(
+    const torch::Tensor& cond, const torch::Tensor& uncond, double guidance, GuidanceFormula formula);
 
 // x: [N, C, T, H, W]; timesteps: [N] int64 -> velocity [N, C, T, H, W].
-using VelocityFunction = std::function<torch::Tensor(const torch::Tensor& x, const torch::Tensor& timesteps, bool guided)>;
+using VelocityFunction
+    = std::function<torch::Tensor(const torch::Tensor& x, const torch::Tensor& timesteps, bool guided)>;
 
 struct StepEvent {
-    int step = 0;  // 1-based index of the step just done
+    int step = 0; // 1-based index of the step just done
     int steps = 0;
     torch::Tensor x0; // current clean estimate [B, C, T, H, W]
 };
@@ -53,6 +54,6 @@ using StepCallback = std::function<bool(const StepEvent&)>;
 
 // Returns the final latent [B, C, T, H, W]. `noise` is the sample at sigma 1.
 torch::Tensor sampleFlow(const torch::Tensor& noise, const SamplerConfig& config, const VelocityFunction& velocity,
-                         const StepCallback& onStep = {});
+    const StepCallback& onStep = {});
 
 } // namespace cosmos::engine::sampling

@@ -65,7 +65,10 @@ FlowSchedule makeSchedule(ScheduleKind kind, int steps, double shift)
     return kind == ScheduleKind::Karras ? karrasSchedule(steps) : shiftedLinearSchedule(steps, shift);
 }
 
-std::string scheduleKindName(ScheduleKind kind) { return kind == ScheduleKind::Karras ? "karras" : "shifted-linear"; }
+std::string scheduleKindName(ScheduleKind kind)
+{
+    return kind == ScheduleKind::Karras ? "karras" : "shifted-linear";
+}
 
 ScheduleKind scheduleKindFromName(const std::string& name)
 {

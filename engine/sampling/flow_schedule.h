@@ -15,7 +15,7 @@
 namespace cosmos::engine::sampling {
 
 struct FlowSchedule {
-    std::vector<float> sigmas;           // steps + 1 values, the last 0
+    std::vector<float> sigmas; // steps + 1 values, the last 0
     std::vector<std::int64_t> timesteps; // steps values, handed to the network
 
     int steps() const { return static_cast<int>(timesteps.size()); }

@@ -10,11 +10,14 @@ namespace {
 
 using torch::Tensor;
 
-Tensor scalar(float value) { return torch::tensor(value, torch::kFloat32); }
+Tensor scalar(float value)
+{
+    return torch::tensor(value, torch::kFloat32);
+}
 
 class EulerSolver final : public FlowSolver {
 public:
-    explicit EulerSolver(FlowSchedule schedule) : m_schedule(std::move(schedule)) {}
+    explicit EulerSolver(FlowSchedule schedule) : m_schedule(std::move(schedule)) { }
 
     Tensor step(int i, const Tensor& v, const Tensor& x, Tensor* x0) override
     {
@@ -32,13 +35,13 @@ private:
 // UniPC with solver_order 2, "bh2", predict_x0 and lower_order_final.
 class UniPcSolver final : public FlowSolver {
 public:
-    explicit UniPcSolver(FlowSchedule schedule) : m_schedule(std::move(schedule)) {}
+    explicit UniPcSolver(FlowSchedule schedule) : m_schedule(std::move(schedule)) { }
 
     Tensor step(int i, const Tensor& v, const Tensor& sampleIn, Tensor* x0Out) override
     {
         if (i != m_stepIndex)
             throw EngineError("UniPC steps must be taken in order: expected step " + std::to_string(m_stepIndex)
-                              + ", got " + std::to_string(i));
+                + ", got " + std::to_string(i));
         Tensor sample = sampleIn;
         const Tensor x0 = sample - sigma(i) * v; // convert_model_output
         if (x0Out)
@@ -106,7 +109,8 @@ private:
         const Tensor d1 = (m_outputs[0] - m0) / r1;
         const Tensor k1 = hPhi1 / hh - 1;
         const Tensor k2 = k1 / hh - 0.5f;
-        const Tensor matrix = torch::stack({torch::stack({scalar(1.0f), scalar(1.0f)}), torch::stack({r1, scalar(1.0f)})});
+        const Tensor matrix
+            = torch::stack({torch::stack({scalar(1.0f), scalar(1.0f)}), torch::stack({r1, scalar(1.0f)})});
         const Tensor rhs = torch::stack({k1 * 1 / bH, k2 * 2 / bH});
         const Tensor rhos = torch::linalg_solve(matrix, rhs);
         return xt - alphaT * bH * (rhos[0] * d1 + rhos[1] * d1t);
@@ -122,7 +126,10 @@ private:
 
 } // namespace
 
-std::string solverKindName(SolverKind kind) { return kind == SolverKind::Euler ? "euler" : "unipc"; }
+std::string solverKindName(SolverKind kind)
+{
+    return kind == SolverKind::Euler ? "euler" : "unipc";
+}
 
 SolverKind solverKindFromName(const std::string& name)
 {

@@ -27,8 +27,9 @@ public:
     // One step from schedule index `step` to `step + 1`. sample, velocity:
     // [B, C, T, H, W] fp32. Returns the next sample; `x0` receives the
     // current clean estimate (for previews).
-    virtual torch::Tensor step(int step, const torch::Tensor& velocity, const torch::Tensor& sample,
-                               torch::Tensor* x0 = nullptr) = 0;
+    virtual torch::Tensor step(
+        int step, const torch::Tensor& velocity, const torch::Tensor& sample, torch::Tensor* x0 = nullptr)
+        = 0;
 };
 
 std::unique_ptr<FlowSolver> makeSolver(SolverKind kind, const FlowSchedule& schedule);

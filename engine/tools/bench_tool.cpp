@@ -15,16 +15,16 @@ double ditForwardFlops(const nets::DitConfig& c, std::int64_t tokens, std::int64
 {
     const double n = double(tokens), s = double(contextTokens), d = double(c.modelChannels);
     const double dc = double(c.crossattnEmbChannels), hidden = d * c.mlpRatio;
-    double flops = 2.0 * n * double(c.patchFeatures()) * d;                   // patch embedding
+    double flops = 2.0 * n * double(c.patchFeatures()) * d; // patch embedding
     if (c.useCrossattnProjection)
-        flops += 2.0 * s * double(c.crossattnProjInChannels) * dc;           // text projection
-    const double block = 4.0 * 2.0 * n * d * d                               // self q, k, v, output
-                         + 4.0 * n * n * d                                    // self scores and values
-                         + 2.0 * 2.0 * n * d * d + 2.0 * 2.0 * s * dc * d     // cross q, output; k, v
-                         + 4.0 * n * s * d                                    // cross scores and values
-                         + 2.0 * 2.0 * n * d * hidden;                        // MLP
+        flops += 2.0 * s * double(c.crossattnProjInChannels) * dc; // text projection
+    const double block = 4.0 * 2.0 * n * d * d // self q, k, v, output
+        + 4.0 * n * n * d // self scores and values
+        + 2.0 * 2.0 * n * d * d + 2.0 * 2.0 * s * dc * d // cross q, output; k, v
+        + 4.0 * n * s * d // cross scores and values
+        + 2.0 * 2.0 * n * d * hidden; // MLP
     flops += double(c.numBlocks) * block;
-    flops += 2.0 * n * d * double(c.outputFeatures());                        // final layer
+    flops += 2.0 * n * d * double(c.outputFeatures()); // final layer
     return flops;
 }
 
@@ -67,43 +67,31 @@ BenchReport runBench(const GenerateOptions& options, const LoggerPtr& logger)
     report.decodingSeconds = take.seconds.at("decoding");
     report.totalSeconds = take.seconds.at("total");
     report.stepSeconds = stepSeconds;
-    const double meanStep =
-        stepSeconds.empty() ? 0.0 : std::accumulate(stepSeconds.begin(), stepSeconds.end(), 0.0) / stepSeconds.size();
+    const double meanStep
+        = stepSeconds.empty() ? 0.0 : std::accumulate(stepSeconds.begin(), stepSeconds.end(), 0.0) / stepSeconds.size();
     report.stepsPerSecond = meanStep > 0.0 ? 1.0 / meanStep : 0.0;
     const auto& latent = take.latent; // [1, C, T', h, w]
     report.tokens = latent.size(2) / config.dit.patchTemporal * (latent.size(3) / config.dit.patchSpatial)
-                    * (latent.size(4) / config.dit.patchSpatial);
+        * (latent.size(4) / config.dit.patchSpatial);
     report.flopsPerStep = ditForwardFlops(config.dit, report.tokens, config.text.maxLength) * (report.guided ? 2 : 1);
     report.achievedFlops = meanStep > 0.0 ? report.flopsPerStep / meanStep : 0.0;
-    struct rusage usage {};
+    struct rusage usage { };
     getrusage(RUSAGE_SELF, &usage);
     report.peakResidentMiB = double(usage.ru_maxrss) / 1024.0; // Linux reports KiB
     logger->info("bench {}: {} steps, {:.3f} steps/s, {:.2f} GFLOP/s", report.model, report.steps,
-                 report.stepsPerSecond, report.achievedFlops / 1e9);
+        report.stepsPerSecond, report.achievedFlops / 1e9);
     return report;
 }
 
 nlohmann::json benchToJson(const BenchReport& r)
 {
-    return {{"model", r.model},
-            {"device", r.device},
-            {"frames", r.frames},
-            {"width", r.width},
-            {"height", r.height},
-            {"steps", r.steps},
-            {"guided", r.guided},
-            {"tokens", r.tokens},
-            {"seconds",
-             {{"text", r.textSeconds},
-              {"conditioning", r.conditioningSeconds},
-              {"sampling", r.samplingSeconds},
-              {"decoding", r.decodingSeconds},
-              {"total", r.totalSeconds},
-              {"steps", r.stepSeconds}}},
-            {"steps_per_second", r.stepsPerSecond},
-            {"flops_per_step", r.flopsPerStep},
-            {"achieved_flops_per_second", r.achievedFlops},
-            {"peak_resident_mib", r.peakResidentMiB}};
+    return {{"model", r.model}, {"device", r.device}, {"frames", r.frames}, {"width", r.width}, {"height", r.height},
+        {"steps", r.steps}, {"guided", r.guided}, {"tokens", r.tokens},
+        {"seconds",
+            {{"text", r.textSeconds}, {"conditioning", r.conditioningSeconds}, {"sampling", r.samplingSeconds},
+                {"decoding", r.decodingSeconds}, {"total", r.totalSeconds}, {"steps", r.stepSeconds}}},
+        {"steps_per_second", r.stepsPerSecond}, {"flops_per_step", r.flopsPerStep},
+        {"achieved_flops_per_second", r.achievedFlops}, {"peak_resident_mib", r.peakResidentMiB}};
 }
 
 } // namespace cosmos::engine::tools

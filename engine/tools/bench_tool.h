@@ -21,8 +21,8 @@ struct BenchReport {
     int frames = 0;
     int width = 0;
     int height = 0;
-    int steps = 0;                       // network evaluations (steps of the schedule)
-    bool guided = false;                 // cond and uncond in one batch per step
+    int steps = 0; // network evaluations (steps of the schedule)
+    bool guided = false; // cond and uncond in one batch per step
     double textSeconds = 0.0;
     double conditioningSeconds = 0.0;
     double samplingSeconds = 0.0;
@@ -30,10 +30,10 @@ struct BenchReport {
     double totalSeconds = 0.0;
     std::vector<double> stepSeconds;
     double stepsPerSecond = 0.0;
-    double flopsPerStep = 0.0;           // analytic, DiT only (both batch rows when guided)
-    double achievedFlops = 0.0;          // flopsPerStep / mean step time
-    double peakResidentMiB = 0.0;        // the process's peak resident memory
-    std::int64_t tokens = 0;             // DiT tokens per row: T' x H/16 x W/16
+    double flopsPerStep = 0.0; // analytic, DiT only (both batch rows when guided)
+    double achievedFlops = 0.0; // flopsPerStep / mean step time
+    double peakResidentMiB = 0.0; // the process's peak resident memory
+    std::int64_t tokens = 0; // DiT tokens per row: T' x H/16 x W/16
 };
 
 // The DiT's forward FLOPs for one batch row of `tokens` tokens attending to

@@ -29,7 +29,8 @@ nets::BuildOptions buildOptionsFor(const std::string& device)
         return options;
     if (device.rfind("cuda", 0) == 0) {
         if (!torch::cuda::is_available())
-            throw EngineError("device '" + device + "' was asked for, but CUDA is not available in this build or machine");
+            throw EngineError(
+                "device '" + device + "' was asked for, but CUDA is not available in this build or machine");
         options.device = torch::Device(device);
         options.dtype = torch::kBFloat16; // the official inference precision; fp32 regions stay fp32
         return options;
@@ -64,9 +65,10 @@ std::unique_ptr<pipeline::WorldModel> openModel(const GenerateOptions& options)
         if (options.tokenizerPath.empty())
             throw EngineError("random weights need --tokenizer (a tokenizer.json)");
         const auto config = configFor(options.modelConfig);
-        auto tokenizer = std::make_shared<const text::BpeTokenizer>(text::BpeTokenizer::fromFile(options.tokenizerPath));
-        return pipeline::WorldModel::random(config, *options.randomWeightsSeed,
-                                            pipeline::makePromptTokenizer(tokenizer, config.text));
+        auto tokenizer
+            = std::make_shared<const text::BpeTokenizer>(text::BpeTokenizer::fromFile(options.tokenizerPath));
+        return pipeline::WorldModel::random(
+            config, *options.randomWeightsSeed, pipeline::makePromptTokenizer(tokenizer, config.text));
     }
     if (options.model.empty())
         throw EngineError("no model given (--model FOLDER)");
@@ -89,8 +91,8 @@ void checkOutputPath(const std::string& path)
 
 PreparedGeneration prepareGeneration(const GenerateOptions& options)
 {
-    const int conditions = int(!options.imagePath.empty()) + int(!options.videoPath.empty())
-                           + int(!options.continueLatentPath.empty());
+    const int conditions
+        = int(!options.imagePath.empty()) + int(!options.videoPath.empty()) + int(!options.continueLatentPath.empty());
     if (conditions > 1)
         throw EngineError("give one of an image, a video or a latent to continue from, not several");
     PreparedGeneration prepared;
@@ -113,8 +115,8 @@ PreparedGeneration prepareGeneration(const GenerateOptions& options)
     provenance.device = options.device;
     if (!options.imagePath.empty()) {
         request.mode = pipeline::GenerationMode::Image2World;
-        request.conditioningFrames =
-            media::decodeImage(options.imagePath, resolution.width, resolution.height).unsqueeze(1);
+        request.conditioningFrames
+            = media::decodeImage(options.imagePath, resolution.width, resolution.height).unsqueeze(1);
         provenance.conditioningHashes.push_back(sha256File(options.imagePath));
     } else if (!options.videoPath.empty()) {
         request.mode = pipeline::GenerationMode::Video2World;
@@ -122,25 +124,28 @@ PreparedGeneration prepareGeneration(const GenerateOptions& options)
         decode.width = resolution.width;
         decode.height = resolution.height;
         decode.fps = config.fps;
-        decode.maxFrames = 1 + static_cast<int>(config.vae.temporalCompression()) * (config.conditionalLatentFrames - 1);
+        decode.maxFrames
+            = 1 + static_cast<int>(config.vae.temporalCompression()) * (config.conditionalLatentFrames - 1);
         decode.selection = media::FrameSelection::Last;
         request.conditioningFrames = media::decodeVideo(options.videoPath, decode).frames;
         provenance.conditioningHashes.push_back(sha256File(options.videoPath));
     } else if (!options.continueLatentPath.empty()) {
         const auto file = SafetensorsFile::open(options.continueLatentPath);
         if (!file->contains("latent"))
-            throw WeightsError(options.continueLatentPath, "latent", "no such tensor: expected a file written by --save-latent");
+            throw WeightsError(
+                options.continueLatentPath, "latent", "no such tensor: expected a file written by --save-latent");
         request.mode = pipeline::GenerationMode::Continue;
         request.conditioningLatent = file->tensor("latent").to(torch::kFloat32).clone();
         if (!config.continueWithLatents)
-            throw EngineError("model '" + config.name + "' continues from frames, not latents: give the previous clip with --video");
+            throw EngineError(
+                "model '" + config.name + "' continues from frames, not latents: give the previous clip with --video");
         provenance.conditioningHashes.push_back(sha256File(options.continueLatentPath));
     }
     return prepared;
 }
 
 GenerateReport runGenerate(const GenerateOptions& options, const LoggerPtr& logger, const CancelToken& cancel,
-                           const ProgressFunction& progress)
+    const ProgressFunction& progress)
 {
     checkOutputPath(options.outputPath);
     PreparedGeneration prepared = prepareGeneration(options);
@@ -165,7 +170,8 @@ GenerateReport runGenerate(const GenerateOptions& options, const LoggerPtr& logg
     encode.metadata["comment"] = "Cosmos Studio: " + options.prompt;
     const media::EncodeResult written = media::encodeVideo(options.outputPath, take.video, encode);
     if (!options.saveLatentPath.empty())
-        writeSafetensors(options.saveLatentPath, {{"latent", take.latent}}, {{"model", config.name}, {"seed", std::to_string(request.seed)}});
+        writeSafetensors(options.saveLatentPath, {{"latent", take.latent}},
+            {{"model", config.name}, {"seed", std::to_string(request.seed)}});
 
     GenerateReport report;
     report.outputPath = options.outputPath;
@@ -184,7 +190,7 @@ GenerateReport runGenerate(const GenerateOptions& options, const LoggerPtr& logg
     report.height = written.height;
     report.fps = config.fps;
     logger->info("generate: {} frames {}x{} -> {} in {:.2f} s", report.frames, report.width, report.height,
-                 report.outputPath, take.seconds.at("total"));
+        report.outputPath, take.seconds.at("total"));
     return report;
 }
 

@@ -16,24 +16,24 @@
 namespace cosmos::engine::tools {
 
 struct GenerateOptions {
-    std::string model;         // a model folder
-    std::string modelConfig;   // with randomWeightsSeed: a preset ("nano") or config.json
+    std::string model; // a model folder
+    std::string modelConfig; // with randomWeightsSeed: a preset ("nano") or config.json
     std::optional<std::uint64_t> randomWeightsSeed; // untrained networks, for tests and benchmarks
     std::string tokenizerPath; // with randomWeightsSeed: the tokenizer.json to use
     std::string prompt;
     std::optional<std::string> negativePrompt;
-    std::string imagePath;     // Image2World
-    std::string videoPath;     // Video2World
+    std::string imagePath; // Image2World
+    std::string videoPath; // Video2World
     std::string continueLatentPath; // Continue: a latent saved by an earlier take (--save-latent)
-    std::string saveLatentPath;     // write this take's latent (safetensors) for a later Continue
-    int frames = 0;            // 0: the model's default
-    int steps = 0;             // 0: the model's default
+    std::string saveLatentPath; // write this take's latent (safetensors) for a later Continue
+    int frames = 0; // 0: the model's default
+    int steps = 0; // 0: the model's default
     std::optional<double> guidance;
     std::uint32_t seed = 1;
-    std::string sampler;       // "unipc", "euler"; empty: the model's
+    std::string sampler; // "unipc", "euler"; empty: the model's
     std::string device = "cpu";
-    std::string outputPath;    // .mp4, .webm, .gif, or a folder / name_%04d.png for PNGs
-    int scale = 1;             // upscale the written clip (nearest), e.g. 4 for 64x64 models
+    std::string outputPath; // .mp4, .webm, .gif, or a folder / name_%04d.png for PNGs
+    int scale = 1; // upscale the written clip (nearest), e.g. 4 for 64x64 models
 };
 
 struct GenerateReport {
@@ -51,6 +51,6 @@ using ProgressFunction = std::function<void(const StepProgress&)>;
 // Throws EngineError (or a subclass) with a message for the user;
 // SamplingCancelled when `cancel` asks to stop.
 GenerateReport runGenerate(const GenerateOptions& options, const LoggerPtr& logger, const CancelToken& cancel,
-                           const ProgressFunction& progress = {});
+    const ProgressFunction& progress = {});
 
 } // namespace cosmos::engine::tools

@@ -19,19 +19,26 @@
 namespace cosmos::engine::tools {
 namespace {
 
-nets::DitConfig resolveDitConfig(const std::string& arch)
+// A network config from a preset name or a JSON file; a model folder's
+// config.json keeps each network's part under `section` ("dit", ...).
+template<typename Config>
+Config resolveConfig(const std::string& arch, const char* section)
 {
     if (!std::filesystem::is_regular_file(arch))
-        return nets::DitConfig::preset(arch);
+        return Config::preset(arch);
     std::ifstream stream(arch);
     try {
         nlohmann::json json;
         stream >> json;
-        // A model folder's config.json keeps the DiT part under "dit".
-        return nets::DitConfig::fromJson(json.contains("dit") ? json.at("dit") : json);
+        return Config::fromJson(json.contains(section) ? json.at(section) : json);
     } catch (const nlohmann::json::exception& error) {
         throw EngineError("config file '" + arch + "' is not valid JSON: " + error.what());
     }
+}
+
+nets::DitConfig resolveDitConfig(const std::string& arch)
+{
+    return resolveConfig<nets::DitConfig>(arch, "dit");
 }
 
 torch::Tensor optionalInput(const SafetensorsFile& inputs, const std::string& name)
@@ -68,20 +75,6 @@ VerifyResult verifyDit(const std::string& arch, const std::string& weightsPath)
 
 namespace {
 
-nets::TextEncoderConfig resolveTextConfig(const std::string& arch)
-{
-    if (!std::filesystem::is_regular_file(arch))
-        return nets::TextEncoderConfig::preset(arch);
-    std::ifstream stream(arch);
-    try {
-        nlohmann::json json;
-        stream >> json;
-        return nets::TextEncoderConfig::fromJson(json.contains("text_encoder") ? json.at("text_encoder") : json);
-    } catch (const nlohmann::json::exception& error) {
-        throw EngineError("config file '" + arch + "' is not valid JSON: " + error.what());
-    }
-}
-
 void requireInputs(const SafetensorsFile& inputs, const std::vector<std::string>& names, const std::string& all)
 {
     for (const auto& name : names)
@@ -93,7 +86,7 @@ torch::Tensor forwardDit(const ForwardRequest& request, const Checkpoint& checkp
 {
     const nets::DitConfig config = resolveDitConfig(request.config);
     requireInputs(inputs, {"x", "timesteps", "crossattn_emb"},
-                  "x, timesteps, crossattn_emb, condition_video_input_mask, padding_mask");
+        "x, timesteps, crossattn_emb, condition_video_input_mask, padding_mask");
     nets::Dit net = nets::loadDit(config, checkpoint);
     net->eval();
     torch::InferenceMode inference;
@@ -106,39 +99,27 @@ torch::Tensor forwardDit(const ForwardRequest& request, const Checkpoint& checkp
     return net->forward(in);
 }
 
-nets::WanVaeConfig resolveVaeConfig(const std::string& arch)
-{
-    if (!std::filesystem::is_regular_file(arch))
-        return nets::WanVaeConfig::preset(arch);
-    std::ifstream stream(arch);
-    try {
-        nlohmann::json json;
-        stream >> json;
-        return nets::WanVaeConfig::fromJson(json.contains("vae") ? json.at("vae") : json);
-    } catch (const nlohmann::json::exception& error) {
-        throw EngineError("config file '" + arch + "' is not valid JSON: " + error.what());
-    }
-}
-
-torch::Tensor forwardVaeEncode(const ForwardRequest& request, const Checkpoint& checkpoint, const SafetensorsFile& inputs)
+torch::Tensor forwardVaeEncode(
+    const ForwardRequest& request, const Checkpoint& checkpoint, const SafetensorsFile& inputs)
 {
     requireInputs(inputs, {"video"}, "video [B, 3, 1 + 4k, H, W] in [-1, 1]");
-    nets::WanVae vae = nets::loadWanVae(resolveVaeConfig(request.config), checkpoint);
+    nets::WanVae vae = nets::loadWanVae(resolveConfig<nets::WanVaeConfig>(request.config, "vae"), checkpoint);
     torch::InferenceMode inference;
     return vae->encode(inputs.tensor("video").to(torch::kFloat32));
 }
 
-torch::Tensor forwardVaeDecode(const ForwardRequest& request, const Checkpoint& checkpoint, const SafetensorsFile& inputs)
+torch::Tensor forwardVaeDecode(
+    const ForwardRequest& request, const Checkpoint& checkpoint, const SafetensorsFile& inputs)
 {
     requireInputs(inputs, {"latent"}, "latent [B, 16, T, h, w], normalised");
-    nets::WanVae vae = nets::loadWanVae(resolveVaeConfig(request.config), checkpoint);
+    nets::WanVae vae = nets::loadWanVae(resolveConfig<nets::WanVaeConfig>(request.config, "vae"), checkpoint);
     torch::InferenceMode inference;
     return vae->decode(inputs.tensor("latent").to(torch::kFloat32));
 }
 
 torch::Tensor forwardText(const ForwardRequest& request, const Checkpoint& checkpoint, const SafetensorsFile& inputs)
 {
-    const nets::TextEncoderConfig config = resolveTextConfig(request.config);
+    const nets::TextEncoderConfig config = resolveConfig<nets::TextEncoderConfig>(request.config, "text_encoder");
     requireInputs(inputs, {"input_ids"}, "input_ids [B, L] int64");
     nets::QwenTextModel model = nets::loadTextEncoder(config, checkpoint);
     model->eval();
@@ -151,17 +132,18 @@ torch::Tensor forwardText(const ForwardRequest& request, const Checkpoint& check
 void runForward(const ForwardRequest& request, const LoggerPtr& logger)
 {
     using Runner = torch::Tensor (*)(const ForwardRequest&, const Checkpoint&, const SafetensorsFile&);
-    const std::map<std::string, Runner> runners{
+    const std::map<std::string, Runner> runners {
         {"dit", forwardDit}, {"text", forwardText}, {"vae-encode", forwardVaeEncode}, {"vae-decode", forwardVaeDecode}};
     const auto runner = runners.find(request.module);
     if (runner == runners.end())
-        throw EngineError("unknown module '" + request.module + "' for forward (valid: dit, text, vae-encode, vae-decode)");
+        throw EngineError(
+            "unknown module '" + request.module + "' for forward (valid: dit, text, vae-encode, vae-decode)");
     const Checkpoint checkpoint = Checkpoint::open(request.weightsPath);
     const auto inputs = SafetensorsFile::open(request.inputsPath);
     const auto start = std::chrono::steady_clock::now();
     const torch::Tensor output = runner->second(request, checkpoint, *inputs);
     writeSafetensors(request.outputPath, {{"output", output.contiguous()}},
-                     {{"module", request.module}, {"config", request.config}});
+        {{"module", request.module}, {"config", request.config}});
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     logger->info("forward {}: {} -> {} in {:.2f} s", request.module, request.inputsPath, request.outputPath, seconds);
 }

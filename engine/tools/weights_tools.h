@@ -41,11 +41,11 @@ struct VerifyResult {
 VerifyResult verifyDit(const std::string& arch, const std::string& weightsPath);
 
 struct ForwardRequest {
-    std::string module;      // "dit", "text", "vae-encode" or "vae-decode"
-    std::string config;      // preset name or JSON config file
+    std::string module; // "dit", "text", "vae-encode" or "vae-decode"
+    std::string config; // preset name or JSON config file
     std::string weightsPath;
-    std::string inputsPath;  // safetensors with the named inputs
-    std::string outputPath;  // safetensors receiving "output"
+    std::string inputsPath; // safetensors with the named inputs
+    std::string outputPath; // safetensors receiving "output"
 };
 
 // Runs the module on the inputs in fp32 on the CPU and writes "output".
@@ -59,7 +59,7 @@ void runForward(const ForwardRequest& request, const LoggerPtr& logger);
 struct TokenizedText {
     std::vector<std::int64_t> ids;
     std::vector<std::string> pieces; // each id's token as the vocabulary spells it
-    std::string decoded;             // the ids decoded back to text
+    std::string decoded; // the ids decoded back to text
 };
 
 // Throws TokenizerError for a bad tokenizer.json.

@@ -19,8 +19,8 @@ public:
 private:
     void block(const std::uint8_t* chunk);
 
-    std::array<std::uint32_t, 8> m_state{};
-    std::array<std::uint8_t, 64> m_buffer{};
+    std::array<std::uint32_t, 8> m_state {};
+    std::array<std::uint8_t, 64> m_buffer {};
     std::size_t m_buffered = 0;
     std::uint64_t m_totalBytes = 0;
 };

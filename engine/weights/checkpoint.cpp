@@ -74,7 +74,7 @@ Checkpoint Checkpoint::open(const std::string& pathIn)
               for (const auto& entry : file->entries()) {
                   if (onlyNames && std::find(onlyNames->begin(), onlyNames->end(), entry.name) == onlyNames->end())
                       continue;
-                  checkpoint.m_records.push_back({ entry.name, entry.dtype, entry.shape, entry.bytes(), file->path() });
+                  checkpoint.m_records.push_back({entry.name, entry.dtype, entry.shape, entry.bytes(), file->path()});
               }
           };
 
@@ -108,8 +108,8 @@ Checkpoint Checkpoint::open(const std::string& pathIn)
         checkpoint.m_format = CheckpointFormat::TorchZip;
         checkpoint.m_torchTensors = std::make_shared<TensorMap>(readTorchCheckpoint(path));
         for (const auto& [name, tensor] : *checkpoint.m_torchTensors)
-            checkpoint.m_records.push_back({ name, fromScalarType(tensor.scalar_type()), tensor.sizes().vec(),
-                static_cast<std::uint64_t>(tensor.numel()) * tensor.element_size(), path });
+            checkpoint.m_records.push_back({name, fromScalarType(tensor.scalar_type()), tensor.sizes().vec(),
+                static_cast<std::uint64_t>(tensor.numel()) * tensor.element_size(), path});
     } else if (endsWith(path, ".pt") || endsWith(path, ".pth") || endsWith(path, ".ckpt")) {
         readTorchCheckpoint(path); // throws the reader's precise complaint
         throw WeightsError(path, "", "not a PyTorch zip checkpoint");

@@ -54,7 +54,7 @@ private:
     std::vector<TensorRecord> m_records;
     std::map<std::string, std::size_t> m_index;
     std::map<std::string, std::shared_ptr<SafetensorsFile>> m_files; // by file path
-    std::shared_ptr<TensorMap> m_torchTensors;                        // a .pt is read whole
+    std::shared_ptr<TensorMap> m_torchTensors; // a .pt is read whole
 };
 
 } // namespace cosmos::engine

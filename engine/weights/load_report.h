@@ -16,12 +16,12 @@ struct ShapeMismatch {
 };
 
 struct LoadReport {
-    std::vector<std::string> missing;    // parameters the file lacks
+    std::vector<std::string> missing; // parameters the file lacks
     std::vector<std::string> unexpected; // tensors the network has no place for
     std::vector<ShapeMismatch> mismatched;
-    std::vector<std::string> dropped;    // training state set aside by the name mapping
+    std::vector<std::string> dropped; // training state set aside by the name mapping
     std::int64_t expectedParameters = 0; // elements the network has
-    std::int64_t foundParameters = 0;    // elements the file supplies for them
+    std::int64_t foundParameters = 0; // elements the file supplies for them
 
     bool clean() const { return missing.empty() && unexpected.empty() && mismatched.empty(); }
     std::string summary() const; // one line per problem, at most 20 of each kind

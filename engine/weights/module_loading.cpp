@@ -3,6 +3,10 @@
 #include <set>
 #include <sstream>
 
+#include <torch/torch.h>
+
+#include "engine/weights/weights_error.h"
+
 namespace cosmos::engine {
 
 std::string shapeToString(const std::vector<std::int64_t>& shape)
@@ -54,7 +58,7 @@ LoadReport compareWithModule(const torch::nn::Module& module, const NameMapping&
         }
         const auto actual = shapeOf(found->second);
         if (actual != expected) {
-            report.mismatched.push_back({ name, expected, actual });
+            report.mismatched.push_back({name, expected, actual});
             continue;
         }
         report.foundParameters += item.value().numel();
@@ -63,6 +67,34 @@ LoadReport compareWithModule(const torch::nn::Module& module, const NameMapping&
         if (!seen.count(entry.first))
             report.unexpected.push_back(entry.second);
     return report;
+}
+
+LoadReport compareWithCheckpoint(
+    const torch::nn::Module& module, const NameMapping& mapping, const Checkpoint& checkpoint)
+{
+    return compareWithModule(
+        module, mapping, [&checkpoint](const std::string& raw) { return checkpoint.record(raw).shape; });
+}
+
+void requireCleanLoad(const LoadReport& report, const Checkpoint& checkpoint, const std::string& architecture)
+{
+    if (!report.clean())
+        throw WeightsError(checkpoint.path(), "", "does not fit the " + architecture + ":\n" + report.summary());
+}
+
+void copyParameters(torch::nn::Module& module, const NameMapping& mapping, const Checkpoint& checkpoint)
+{
+    torch::NoGradGuard noGrad;
+    for (auto& item : module.named_parameters(true))
+        item.value().copy_(checkpoint.load(mapping.toRaw.at(item.key())));
+}
+
+TensorMap parameterMap(const torch::nn::Module& module)
+{
+    TensorMap tensors;
+    for (const auto& item : module.named_parameters(true))
+        tensors.emplace(item.key(), item.value().detach());
+    return tensors;
 }
 
 } // namespace cosmos::engine

@@ -13,7 +13,7 @@ bool startsWith(const std::string& text, const std::string& prefix)
 // Wrapper prefixes from saving a whole training state or a compiled module.
 std::string stripWrappers(std::string name)
 {
-    static const char* const kWrappers[] = { "model.", "state_dict.", "module.", "_orig_mod." };
+    static const char* const kWrappers[] = {"model.", "state_dict.", "module.", "_orig_mod."};
     bool stripped = true;
     while (stripped) {
         stripped = false;

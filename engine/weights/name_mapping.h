@@ -14,7 +14,7 @@ namespace cosmos::engine {
 
 struct NameMapping {
     std::map<std::string, std::string> toRaw; // engine name -> name in the file
-    std::vector<std::string> dropped;         // names in the file that are not parameters
+    std::vector<std::string> dropped; // names in the file that are not parameters
     std::map<std::string, std::string> buffers; // kept non-parameters (e.g. pos_embedder.*) -> raw
 };
 

@@ -15,25 +15,25 @@ enum class Kind { None, Bool, Int, BigInt, Float, String, Bytes, Tuple, List, Di
 
 const char* kindName(Kind kind)
 {
-    static const char* const kNames[] = { "None", "bool", "int", "big int", "float", "str", "bytes", "tuple", "list",
-        "dict", "global", "storage", "tensor" };
+    static const char* const kNames[] = {"None", "bool", "int", "big int", "float", "str", "bytes", "tuple", "list",
+        "dict", "global", "storage", "tensor"};
     return kNames[static_cast<int>(kind)];
 }
 
 enum class Global { OrderedDict, RebuildTensorV2, RebuildTensorV3, RebuildParameter, CodecsEncode, StorageType, Dtype };
 
 const std::pair<const char*, Global> kAllowedCallables[] = {
-    { "collections.OrderedDict", Global::OrderedDict }, { "torch._utils._rebuild_tensor_v2", Global::RebuildTensorV2 },
-    { "torch._utils._rebuild_tensor_v3", Global::RebuildTensorV3 },
-    { "torch._utils._rebuild_parameter", Global::RebuildParameter },
-    { "torch._utils._rebuild_parameter_with_state", Global::RebuildParameter },
-    { "_codecs.encode", Global::CodecsEncode }, // how protocol 2 pickles bytes
+    {"collections.OrderedDict", Global::OrderedDict}, {"torch._utils._rebuild_tensor_v2", Global::RebuildTensorV2},
+    {"torch._utils._rebuild_tensor_v3", Global::RebuildTensorV3},
+    {"torch._utils._rebuild_parameter", Global::RebuildParameter},
+    {"torch._utils._rebuild_parameter_with_state", Global::RebuildParameter},
+    {"_codecs.encode", Global::CodecsEncode}, // how protocol 2 pickles bytes
 };
 
 // Their storage types are torch.<c10 name>Storage (torch.FloatStorage), their
 // dtypes torch.<Python name> (torch.float32).
-const torch::Dtype kDtypes[] = { torch::kFloat, torch::kHalf, torch::kBFloat16, torch::kDouble, torch::kLong,
-    torch::kInt, torch::kShort, torch::kChar, torch::kByte, torch::kBool, torch::kComplexFloat, torch::kComplexDouble };
+const torch::Dtype kDtypes[] = {torch::kFloat, torch::kHalf, torch::kBFloat16, torch::kDouble, torch::kLong,
+    torch::kInt, torch::kShort, torch::kChar, torch::kByte, torch::kBool, torch::kComplexFloat, torch::kComplexDouble};
 
 constexpr int kMaxDepth = 100;
 
@@ -73,7 +73,7 @@ private:
 
     void push(Kind kind, int64_t number = 0, std::size_t ref = 0)
     {
-        m_stack.push_back(Value { kind, Global::OrderedDict, torch::kByte, number, ref });
+        m_stack.push_back(Value {kind, Global::OrderedDict, torch::kByte, number, ref});
     }
     void pushContainer(Kind kind, std::vector<Value> items = {})
     {
@@ -229,7 +229,7 @@ void Unpickler::persistentLoad()
     if (numel < 0)
         fail("persistent id: negative storage size " + std::to_string(numel));
     m_storages.push_back(
-        StorageRef { m_texts[expect(parts[2], Kind::String, "persistent id key").ref], parts[1].dtype, numel });
+        StorageRef {m_texts[expect(parts[2], Kind::String, "persistent id key").ref], parts[1].dtype, numel});
     push(Kind::Storage, 0, m_storages.size() - 1);
 }
 
@@ -320,7 +320,7 @@ Value Unpickler::run()
                 break;
             }
             const uint64_t raw = readUInt(static_cast<int>(bytes), "LONG");
-            const uint64_t sign = bytes == 0 ? 0 : uint64_t { 1 } << (8 * bytes - 1);
+            const uint64_t sign = bytes == 0 ? 0 : uint64_t {1} << (8 * bytes - 1);
             push(Kind::Int, bytes == 8 ? static_cast<int64_t>(raw) : static_cast<int64_t>((raw ^ sign) - sign));
             break;
         }
@@ -377,7 +377,7 @@ Value Unpickler::run()
         }
         case 'a': // APPEND, APPENDS
         case 'e': {
-            const std::vector<Value> values = op == 'a' ? std::vector<Value> { pop("APPEND") } : popMark("APPENDS");
+            const std::vector<Value> values = op == 'a' ? std::vector<Value> {pop("APPEND")} : popMark("APPENDS");
             std::vector<Value>& list = m_containers[expect(top("APPENDS"), Kind::List, "APPENDS target").ref].items;
             list.insert(list.end(), values.begin(), values.end());
             break;

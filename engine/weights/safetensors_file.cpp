@@ -46,7 +46,7 @@ SafetensorsEntry parseEntry(
 {
     if (!value.is_object())
         throw WeightsError(path, name, "header entry is not a JSON object");
-    for (const char* key : { "dtype", "shape", "data_offsets" })
+    for (const char* key : {"dtype", "shape", "data_offsets"})
         if (!value.contains(key))
             throw WeightsError(path, name, std::string("header entry has no \"") + key + "\"");
 

@@ -61,9 +61,8 @@ void writeSafetensors(const std::string& path, const TensorMap& tensors, const W
             throw WeightsError(path, name, "tensor is undefined");
         ordered.emplace_back(name, tensor);
     }
-    std::stable_sort(ordered.begin(), ordered.end(), [](const auto& a, const auto& b) {
-        return a.second.element_size() > b.second.element_size();
-    });
+    std::stable_sort(ordered.begin(), ordered.end(),
+        [](const auto& a, const auto& b) { return a.second.element_size() > b.second.element_size(); });
 
     std::vector<torch::Tensor> contiguous;
     std::uint64_t offset = 0;
@@ -76,7 +75,8 @@ void writeSafetensors(const std::string& path, const TensorMap& tensors, const W
         }
         auto cpu = tensor.detach().to(torch::kCPU).contiguous();
         const std::uint64_t bytes = tensorBytes(cpu);
-        header[name] = {{"dtype", dtypeName(dtype)}, {"shape", cpu.sizes().vec()}, {"data_offsets", {offset, offset + bytes}}};
+        header[name]
+            = {{"dtype", dtypeName(dtype)}, {"shape", cpu.sizes().vec()}, {"data_offsets", {offset, offset + bytes}}};
         offset += bytes;
         contiguous.push_back(std::move(cpu));
     }
@@ -127,7 +127,7 @@ std::string writeShardedSafetensors(const std::string& directory, const std::str
         for (const auto& entry : shards[i])
             weightMap[entry.first] = file;
     }
-    nlohmann::json index = { { "metadata", { { "total_size", totalBytes } } }, { "weight_map", weightMap } };
+    nlohmann::json index = {{"metadata", {{"total_size", totalBytes}}}, {"weight_map", weightMap}};
     const std::string indexPath = directory + "/" + base + ".safetensors.index.json";
     writeAtomically(indexPath, [&](std::ofstream& stream) { stream << index.dump(2) << "\n"; });
     return indexPath;

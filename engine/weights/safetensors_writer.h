@@ -21,6 +21,6 @@ void writeSafetensors(const std::string& path, const TensorMap& tensors, const W
 // gets a shard of its own) named <base>-0000N-of-0000M.safetensors inside
 // `directory`, plus <base>.safetensors.index.json. Returns the index path.
 std::string writeShardedSafetensors(const std::string& directory, const std::string& base, const TensorMap& tensors,
-                                    std::uint64_t maxShardBytes, const WeightsMetadata& metadata = {});
+    std::uint64_t maxShardBytes, const WeightsMetadata& metadata = {});
 
 } // namespace cosmos::engine

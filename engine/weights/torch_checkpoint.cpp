@@ -159,15 +159,15 @@ void ZipReader::readCentralDirectory()
         const std::size_t entryLength = kCentralEntrySize + nameLength + extraLength + littleEndian(entry + 32, 2);
         if (directory.size() - pos < entryLength)
             damaged("central directory entry " + std::to_string(i) + " is cut short");
-        ZipEntry record { littleEndian(entry + 42, 4), littleEndian(entry + 24, 4), littleEndian(entry + 20, 4),
-            littleEndian(entry + 10, 2) };
+        ZipEntry record {littleEndian(entry + 42, 4), littleEndian(entry + 24, 4), littleEndian(entry + 20, 4),
+            littleEndian(entry + 10, 2)};
         // Zip64 extra field: 8-byte values for the 32-bit fields saturated at 0xffffffff, in this order.
         const uint8_t* extra = entry + kCentralEntrySize + nameLength;
         for (std::size_t e = 0; e + 4 <= extraLength;) {
             const std::size_t fieldLength = littleEndian(extra + e + 2, 2);
             if (littleEndian(extra + e, 2) == 1) {
                 std::size_t f = e + 4;
-                for (uint64_t* value : { &record.size, &record.compressedSize, &record.localHeaderOffset }) {
+                for (uint64_t* value : {&record.size, &record.compressedSize, &record.localHeaderOffset}) {
                     if (*value == 0xffffffff && f + 8 <= std::min(e + 4 + fieldLength, extraLength)) {
                         *value = littleEndian(extra + f, 8);
                         f += 8;
@@ -240,7 +240,7 @@ torch::Tensor loadStorage(ZipReader& zip, const std::string& archive, const Pick
             "storage record '" + record + "' holds " + std::to_string(zip.size(record))
                 + " bytes, but the pickle declares " + std::to_string(ref.numel) + " " + torchDtypeName(ref.dtype)
                 + " elements (" + (overflow ? std::string("over 2^64") : std::to_string(bytes)) + " bytes)");
-    torch::Tensor storage = torch::empty({ ref.numel }, torch::TensorOptions().dtype(ref.dtype)); // [numel]
+    torch::Tensor storage = torch::empty({ref.numel}, torch::TensorOptions().dtype(ref.dtype)); // [numel]
     zip.readInto(record, storage.data_ptr(), bytes);
     loaded.emplace(ref.key, storage);
     return storage;
@@ -330,8 +330,8 @@ std::vector<TorchRecordInfo> inspectTorchCheckpoint(const std::string& path)
 {
     std::vector<TorchRecordInfo> infos;
     for (const auto& [name, tensor] : readTorchCheckpoint(path)) {
-        infos.push_back(TorchRecordInfo { name, tensor.scalar_type(), tensor.sizes().vec(),
-            static_cast<uint64_t>(tensor.numel()) * static_cast<uint64_t>(tensor.element_size()) });
+        infos.push_back(TorchRecordInfo {name, tensor.scalar_type(), tensor.sizes().vec(),
+            static_cast<uint64_t>(tensor.numel()) * static_cast<uint64_t>(tensor.element_size())});
     }
     return infos;
 }

@@ -3,26 +3,13 @@
 #include <QProcess>
 #include <QtTest>
 
+#include "tests/support/cli_process.h"
+
 class TestCli : public QObject {
     Q_OBJECT
 private:
-    struct Result {
-        int code = -1;
-        QString out;
-        QString err;
-    };
-    Result run(const QStringList& arguments)
-    {
-        QProcess process;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert("XDG_DATA_HOME", m_home.path()); // keep the test's log out of the user's folder
-        process.setProcessEnvironment(env);
-        process.start(QStringLiteral(COSMOS_BINARY_DIR "/app/cosmos-cli"), arguments);
-        if (!process.waitForFinished(120000))
-            return {};
-        return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-                QString::fromUtf8(process.readAllStandardError())};
-    }
+    using Result = cosmos::tests::CliResult;
+    Result run(const QStringList& arguments) { return cosmos::tests::runCosmosCli(arguments, m_home.path()); }
     QTemporaryDir m_home;
 
 private slots:

@@ -9,6 +9,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "tests/support/cli_process.h"
+
 #include <csignal>
 
 #include "engine/media/media_decoder.h"
@@ -22,29 +24,14 @@ using namespace cosmos::engine;
 class TestCliGenerate : public QObject {
     Q_OBJECT
 private:
-    struct Result {
-        int code = -1;
-        QString out;
-        QString err;
-    };
+    using Result = cosmos::tests::CliResult;
     QStringList base(const QString& out) const
     {
         return {"generate", "--random-weights", "3", "--config", "nano", "--tokenizer",
                 COSMOS_SOURCE_DIR "/tests/fixtures/tokenizer/tokenizer.json", "--prompt", "a red ball bounces",
                 "--frames", "9", "--steps", "2", "--seed", "5", "--out", out};
     }
-    Result run(const QStringList& arguments)
-    {
-        QProcess process;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert("XDG_DATA_HOME", m_dir.path());
-        process.setProcessEnvironment(env);
-        process.start(QStringLiteral(COSMOS_BINARY_DIR "/app/cosmos-cli"), arguments);
-        if (!process.waitForFinished(300000))
-            return {};
-        return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-                QString::fromUtf8(process.readAllStandardError())};
-    }
+    Result run(const QStringList& arguments) { return cosmos::tests::runCosmosCli(arguments, m_dir.path()); }
     QTemporaryDir m_dir;
 
 private slots:
@@ -74,7 +61,8 @@ private slots:
         QVERIFY(std::abs(video.fps - 16.0) < 0.01);
         const auto metadata = media::readMetadata(out.toStdString());
         QVERIFY(metadata.count("cosmos_provenance"));
-        const auto embedded = QJsonDocument::fromJson(QByteArray::fromStdString(metadata.at("cosmos_provenance"))).object();
+        const auto embedded
+            = QJsonDocument::fromJson(QByteArray::fromStdString(metadata.at("cosmos_provenance"))).object();
         QCOMPARE(embedded["prompt"].toString(), QStringLiteral("a red ball bounces"));
     }
 
@@ -114,7 +102,8 @@ private slots:
         Result r = run(base(m_dir.filePath("first.mp4")) << "--save-latent" << latent);
         QVERIFY2(r.code == 0, qPrintable(r.err));
         const QString nextLatent = m_dir.filePath("next.latent.safetensors");
-        r = run(base(m_dir.filePath("next.mp4")) << "--continue" << latent << "--save-latent" << nextLatent << "--json");
+        r = run(
+            base(m_dir.filePath("next.mp4")) << "--continue" << latent << "--save-latent" << nextLatent << "--json");
         QVERIFY2(r.code == 0, qPrintable(r.err));
         QCOMPARE(QJsonDocument::fromJson(r.out.toUtf8()).object()["mode"].toString(), QStringLiteral("continue"));
         const auto first = SafetensorsFile::open(latent.toStdString())->tensor("latent");
@@ -168,8 +157,7 @@ private slots:
     void benchReportsPhasesStepsAndFlops()
     {
         const Result r = run({"bench", "--random-weights", "3", "--config", "nano", "--tokenizer",
-                              COSMOS_SOURCE_DIR "/tests/fixtures/tokenizer/tokenizer.json", "--frames", "17", "--steps",
-                              "3", "--json"});
+            COSMOS_SOURCE_DIR "/tests/fixtures/tokenizer/tokenizer.json", "--frames", "17", "--steps", "3", "--json"});
         QVERIFY2(r.code == 0, qPrintable(r.err));
         const QJsonObject report = QJsonDocument::fromJson(r.out.toUtf8()).object();
         QCOMPARE(report["steps"].toInt(), 3);

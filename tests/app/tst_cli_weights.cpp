@@ -9,6 +9,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "tests/support/cli_process.h"
+
 #include <fstream>
 
 #include <nlohmann/json.hpp>
@@ -18,6 +20,7 @@
 #include "engine/nets/vae/wan_vae_loading.h"
 #include "engine/weights/safetensors_file.h"
 #include "engine/weights/safetensors_writer.h"
+#include "tests/support/param_fixture.h"
 
 using namespace cosmos::engine;
 
@@ -28,28 +31,20 @@ namespace {
 // data left as a sparse hole: verify reads only the header.
 std::string writeSparse2BCheckpoint(const QString& folder)
 {
-    QFile fixture(QStringLiteral(COSMOS_SOURCE_DIR "/tests/fixtures/dit_2B_params.txt"));
-    if (!fixture.open(QIODevice::ReadOnly))
-        qFatal("missing fixture");
+    const auto fixture
+        = cosmos::tests::readParamFixture(QStringLiteral(COSMOS_SOURCE_DIR "/tests/fixtures/dit_2B_params.txt"));
     nlohmann::json header = nlohmann::json::object();
     std::uint64_t offset = 0;
-    auto add = [&](const std::string& name, const std::vector<std::int64_t>& shape, const char* dtype, std::uint64_t size) {
-        std::uint64_t count = 1;
-        for (auto d : shape)
-            count *= std::uint64_t(d);
-        header[name] = {{"dtype", dtype}, {"shape", shape}, {"data_offsets", {offset, offset + count * size}}};
-        offset += count * size;
-    };
-    while (!fixture.atEnd()) {
-        const QString line = QString::fromUtf8(fixture.readLine()).trimmed();
-        if (line.isEmpty() || line.startsWith('#'))
-            continue;
-        const QStringList parts = line.split('\t');
-        std::vector<std::int64_t> shape;
-        for (const QString& dim : parts[1].split(','))
-            shape.push_back(dim.toLongLong());
-        add("net." + parts[0].toStdString(), shape, "BF16", 2);
-    }
+    auto add
+        = [&](const std::string& name, const std::vector<std::int64_t>& shape, const char* dtype, std::uint64_t size) {
+              std::uint64_t count = 1;
+              for (auto d : shape)
+                  count *= std::uint64_t(d);
+              header[name] = {{"dtype", dtype}, {"shape", shape}, {"data_offsets", {offset, offset + count * size}}};
+              offset += count * size;
+          };
+    for (const auto& [name, shape] : fixture.shapes)
+        add("net." + name, shape, "BF16", 2);
     add("net.accum_iteration", {}, "I64", 8);
     add("net.pos_embedder.dim_spatial_range", {21}, "BF16", 2);
     add("net.pos_embedder.dim_temporal_range", {22}, "BF16", 2);
@@ -75,23 +70,8 @@ std::string writeSparse2BCheckpoint(const QString& folder)
 class TestCliWeights : public QObject {
     Q_OBJECT
 private:
-    struct Result {
-        int code = -1;
-        QString out;
-        QString err;
-    };
-    Result run(const QStringList& arguments)
-    {
-        QProcess process;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert("XDG_DATA_HOME", m_dir.path());
-        process.setProcessEnvironment(env);
-        process.start(QStringLiteral(COSMOS_BINARY_DIR "/app/cosmos-cli"), arguments);
-        if (!process.waitForFinished(300000))
-            return {};
-        return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-                QString::fromUtf8(process.readAllStandardError())};
-    }
+    using Result = cosmos::tests::CliResult;
+    Result run(const QStringList& arguments) { return cosmos::tests::runCosmosCli(arguments, m_dir.path()); }
     QTemporaryDir m_dir;
     QString m_nanoWeights;
 
@@ -170,23 +150,22 @@ private slots:
     {
         torch::manual_seed(4);
         const auto config = nets::DitConfig::nano();
-        TensorMap inputs{{"x", torch::randn({1, 16, 3, 8, 8})},
-                         {"timesteps", torch::tensor({640.0f})},
-                         {"crossattn_emb", torch::randn({1, 10, config.contextInputChannels()})},
-                         {"condition_video_input_mask", torch::zeros({1, 1, 3, 8, 8})}};
+        TensorMap inputs {{"x", torch::randn({1, 16, 3, 8, 8})}, {"timesteps", torch::tensor({640.0f})},
+            {"crossattn_emb", torch::randn({1, 10, config.contextInputChannels()})},
+            {"condition_video_input_mask", torch::zeros({1, 1, 3, 8, 8})}};
         inputs["condition_video_input_mask"].slice(2, 0, 1).fill_(1.0);
         const QString inputsPath = m_dir.filePath("inputs.safetensors");
         const QString outPath = m_dir.filePath("out.safetensors");
         writeSafetensors(inputsPath.toStdString(), inputs);
 
         const Result r = run({"forward", "--module", "dit", "--config", "nano", "--weights", m_nanoWeights, "--inputs",
-                              inputsPath, "--out", outPath});
+            inputsPath, "--out", outPath});
         QVERIFY2(r.code == 0, qPrintable(r.err));
 
         nets::Dit net = nets::loadDit(config, Checkpoint::open(m_nanoWeights.toStdString()));
         torch::InferenceMode guard;
-        const auto expected = net->forward({inputs["x"], inputs["timesteps"], inputs["crossattn_emb"],
-                                            inputs["condition_video_input_mask"], {}});
+        const auto expected = net->forward(
+            {inputs["x"], inputs["timesteps"], inputs["crossattn_emb"], inputs["condition_video_input_mask"], {}});
         const auto written = SafetensorsFile::open(outPath.toStdString())->tensor("output");
         QVERIFY(torch::allclose(written, expected, 1e-5, 1e-6));
     }
@@ -203,7 +182,7 @@ private slots:
         const QString outPath = m_dir.filePath("text-out.safetensors");
         writeSafetensors(inputsPath.toStdString(), {{"input_ids", ids}});
         const Result r = run({"forward", "--module", "text", "--config", "nano", "--weights", weights, "--inputs",
-                              inputsPath, "--out", outPath});
+            inputsPath, "--out", outPath});
         QVERIFY2(r.code == 0, qPrintable(r.err));
         torch::InferenceMode guard;
         const auto written = SafetensorsFile::open(outPath.toStdString())->tensor("output");
@@ -220,16 +199,18 @@ private slots:
         const auto video = torch::rand({1, 3, 5, 32, 32}) * 2 - 1;
         writeSafetensors(m_dir.filePath("video.safetensors").toStdString(), {{"video", video}});
         Result r = run({"forward", "--module", "vae-encode", "--config", "nano", "--weights", weights, "--inputs",
-                        m_dir.filePath("video.safetensors"), "--out", m_dir.filePath("latent-out.safetensors")});
+            m_dir.filePath("video.safetensors"), "--out", m_dir.filePath("latent-out.safetensors")});
         QVERIFY2(r.code == 0, qPrintable(r.err));
-        const auto latent = SafetensorsFile::open(m_dir.filePath("latent-out.safetensors").toStdString())->tensor("output");
-        QCOMPARE(latent.sizes().vec(), (std::vector<std::int64_t>{1, 16, 2, 4, 4}));
+        const auto latent
+            = SafetensorsFile::open(m_dir.filePath("latent-out.safetensors").toStdString())->tensor("output");
+        QCOMPARE(latent.sizes().vec(), (std::vector<std::int64_t> {1, 16, 2, 4, 4}));
         writeSafetensors(m_dir.filePath("latent.safetensors").toStdString(), {{"latent", latent.clone()}});
         r = run({"forward", "--module", "vae-decode", "--config", "nano", "--weights", weights, "--inputs",
-                 m_dir.filePath("latent.safetensors"), "--out", m_dir.filePath("video-out.safetensors")});
+            m_dir.filePath("latent.safetensors"), "--out", m_dir.filePath("video-out.safetensors")});
         QVERIFY2(r.code == 0, qPrintable(r.err));
         torch::InferenceMode guard;
-        const auto decoded = SafetensorsFile::open(m_dir.filePath("video-out.safetensors").toStdString())->tensor("output");
+        const auto decoded
+            = SafetensorsFile::open(m_dir.filePath("video-out.safetensors").toStdString())->tensor("output");
         QVERIFY(torch::allclose(decoded, vae->decode(latent), 1e-5, 1e-6));
     }
 
@@ -252,7 +233,7 @@ private slots:
         const QString inputsPath = m_dir.filePath("partial.safetensors");
         writeSafetensors(inputsPath.toStdString(), {{"x", torch::zeros({1, 16, 1, 8, 8})}});
         const Result r = run({"forward", "--module", "dit", "--config", "nano", "--weights", m_nanoWeights, "--inputs",
-                              inputsPath, "--out", m_dir.filePath("never.safetensors")});
+            inputsPath, "--out", m_dir.filePath("never.safetensors")});
         QCOMPARE(r.code, 1);
         QVERIFY2(r.err.contains("tensor 'timesteps': required input is missing"), qPrintable(r.err));
         QVERIFY(!QFile::exists(m_dir.filePath("never.safetensors")));

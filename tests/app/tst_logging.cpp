@@ -15,7 +15,7 @@ private slots:
         QVERIFY(dir.isValid());
         QString path;
         {
-            app::Logging logging(app::LoggingOptions{false, dir.path()});
+            app::Logging logging(app::LoggingOptions {false, dir.path()});
             path = logging.logFilePath();
             QCOMPARE(path, dir.filePath("cosmos-studio.log"));
             logging.logger()->info("engine says {}", 42);
@@ -31,7 +31,7 @@ private slots:
     void relayReplaysEarlierLinesThenStreams()
     {
         QTemporaryDir dir;
-        app::Logging logging(app::LoggingOptions{false, dir.path()});
+        app::Logging logging(app::LoggingOptions {false, dir.path()});
         logging.logger()->warn("before the view");
         QStringList seen;
         logging.setLineCallback([&](const QString& level, const QString& line) { seen << level + "|" + line; });
@@ -46,7 +46,7 @@ private slots:
 
     void unwritableFolderDoesNotStopTheApp()
     {
-        app::Logging logging(app::LoggingOptions{false, QStringLiteral("/proc/cannot-write-here")});
+        app::Logging logging(app::LoggingOptions {false, QStringLiteral("/proc/cannot-write-here")});
         QVERIFY(logging.logFilePath().isEmpty());
         logging.logger()->info("still logging to the other sinks");
     }

@@ -32,7 +32,7 @@ private slots:
         QStringList titles;
         for (QAction* action : window.menuBar()->actions())
             titles << action->text();
-        QCOMPARE(titles, (QStringList{"&File", "&Edit", "&View", "&Help"}));
+        QCOMPARE(titles, (QStringList {"&File", "&Edit", "&View", "&Help"}));
 
         auto names = [](QMenu* menu) {
             QStringList list;
@@ -41,10 +41,11 @@ private slots:
                     list << (action->menu() ? action->menu()->objectName() : action->objectName());
             return list;
         };
-        QCOMPARE(names(window.fileMenu()), (QStringList{"actionNew", "actionOpen", "menuRecent", "actionSave", "actionQuit"}));
-        QCOMPARE(names(window.editMenu()), (QStringList{"actionUndo", "actionRedo"}));
+        QCOMPARE(names(window.fileMenu()),
+            (QStringList {"actionNew", "actionOpen", "menuRecent", "actionSave", "actionQuit"}));
+        QCOMPARE(names(window.editMenu()), (QStringList {"actionUndo", "actionRedo"}));
         QVERIFY(names(window.viewMenu()).contains("actionToggleLog"));
-        QCOMPARE(names(window.helpMenu()), (QStringList{"actionAbout"}));
+        QCOMPARE(names(window.helpMenu()), (QStringList {"actionAbout"}));
         QCOMPARE(window.findChild<QAction*>("actionQuit")->shortcut(), QKeySequence(QKeySequence::Quit));
         QCOMPARE(window.findChild<QAction*>("actionUndo")->shortcut(), QKeySequence(QKeySequence::Undo));
     }
@@ -72,7 +73,7 @@ private slots:
         });
         window.findChild<QAction*>("actionAbout")->trigger(); // modal: returns after reject()
         QVERIFY(sawDialog);
-        QCOMPARE(names, (QStringList{"Qt", "LibTorch", "FFmpeg", "spdlog", "SQLite", "CUDA"}));
+        QCOMPARE(names, (QStringList {"Qt", "LibTorch", "FFmpeg", "spdlog", "SQLite", "CUDA"}));
         for (const QString& version : versions)
             QVERIFY(!version.trimmed().isEmpty());
         QCOMPARE(versions.first(), QString::fromLatin1(qVersion()));

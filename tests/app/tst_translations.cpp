@@ -38,7 +38,7 @@ private slots:
         QStringList titles;
         for (QAction* action : window.menuBar()->actions())
             titles << action->text();
-        QCOMPARE(titles, (QStringList{"파일(&F)", "편집(&E)", "보기(&V)", "도움말(&H)"}));
+        QCOMPARE(titles, (QStringList {"파일(&F)", "편집(&E)", "보기(&V)", "도움말(&H)"}));
         QCOMPARE(window.findChild<QAction*>("actionQuit")->text(), QStringLiteral("종료(&Q)"));
         QCOMPARE(window.findChild<QAction*>("actionAbout")->text(), QStringLiteral("Cosmos Studio 정보(&A)"));
         QCOMPARE(window.windowTitle(), QStringLiteral("코스모스 스튜디오"));
@@ -47,7 +47,7 @@ private slots:
             for (QAction* action : menu->actions())
                 if (!action->isSeparator() && !action->text().isEmpty())
                     QVERIFY2(action->text().contains(QRegularExpression("[\\x{AC00}-\\x{D7A3}]")),
-                             qPrintable(action->text()));
+                        qPrintable(action->text()));
     }
 };
 

@@ -17,7 +17,7 @@ private slots:
             names << QString::fromStdString(component.name);
             QVERIFY2(!component.version.empty(), component.name.c_str());
         }
-        QCOMPARE(names, (QStringList{"LibTorch", "FFmpeg", "spdlog"}));
+        QCOMPARE(names, (QStringList {"LibTorch", "FFmpeg", "spdlog"}));
     }
 
     void versionsLookLikeVersions()

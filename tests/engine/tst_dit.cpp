@@ -9,46 +9,12 @@
 #include "engine/nets/dit/dit_loading.h"
 #include "engine/weights/safetensors_writer.h"
 #include "engine/weights/weights_error.h"
+#include "tests/support/param_fixture.h"
 
 using namespace cosmos::engine;
 using namespace cosmos::engine::nets;
 
 namespace {
-
-struct FixtureParam {
-    QString name;
-    std::vector<std::int64_t> shape;
-};
-
-// Reads tests/fixtures/dit_<arch>_params.txt (written from the official
-// module definitions): "name<TAB>d0,d1,..." lines and "# total N".
-std::vector<FixtureParam> readFixture(const QString& arch, qint64& total)
-{
-    QFile file(QStringLiteral(COSMOS_SOURCE_DIR "/tests/fixtures/dit_%1_params.txt").arg(arch));
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("missing fixture %s", qPrintable(file.fileName()));
-    std::vector<FixtureParam> params;
-    while (!file.atEnd()) {
-        const QString line = QString::fromUtf8(file.readLine()).trimmed();
-        if (line.startsWith("# total "))
-            total = line.mid(8).toLongLong();
-        if (line.isEmpty() || line.startsWith('#'))
-            continue;
-        const QStringList parts = line.split('\t');
-        FixtureParam param{parts[0], {}};
-        for (const QString& dim : parts[1].split(','))
-            param.shape.push_back(dim.toLongLong());
-        params.push_back(param);
-    }
-    return params;
-}
-
-Dit metaDit(const DitConfig& config)
-{
-    BuildOptions meta;
-    meta.device = torch::Device(torch::kMeta);
-    return Dit(config, meta);
-}
 
 DitInputs nanoInputs(std::int64_t batch, std::uint64_t seed)
 {
@@ -75,31 +41,21 @@ private slots:
     void officialNamesAndShapes()
     {
         QFETCH(QString, arch);
-        qint64 fixtureTotal = 0;
-        const auto expected = readFixture(arch, fixtureTotal);
-        QVERIFY(expected.size() > 500);
-        Dit net = metaDit(DitConfig::preset(arch.toStdString()));
-        std::map<QString, std::vector<std::int64_t>> ours;
-        qint64 total = 0;
-        for (const auto& item : net->named_parameters(true)) {
-            QVERIFY(item.value().is_meta()); // no memory was allocated
-            ours[QString::fromStdString(item.key())] = item.value().sizes().vec();
-            total += item.value().numel();
-        }
-        QCOMPARE(ours.size(), expected.size());
-        for (const auto& param : expected) {
-            const auto found = ours.find(param.name);
-            QVERIFY2(found != ours.end(), qPrintable("missing " + param.name));
-            QVERIFY2(found->second == param.shape, qPrintable("shape of " + param.name));
-        }
-        QCOMPARE(total, fixtureTotal);
+        const auto expected = cosmos::tests::readParamFixture(
+            QStringLiteral(COSMOS_SOURCE_DIR "/tests/fixtures/dit_%1_params.txt").arg(arch));
+        QVERIFY(expected.shapes.size() > 500);
+        Dit net(DitConfig::preset(arch.toStdString()), BuildOptions::meta());
+        for (const auto& item : net->parameters())
+            QVERIFY(item.is_meta()); // no memory was allocated
+        const QString difference = cosmos::tests::fixtureDifference(expected, cosmos::tests::moduleParams(*net));
+        QVERIFY2(difference.isEmpty(), qPrintable(difference));
     }
 
     void parameterCounts()
     {
         auto count = [](const DitConfig& config) {
             std::int64_t n = 0;
-            for (const auto& p : metaDit(config)->parameters())
+            for (const auto& p : Dit(config, BuildOptions::meta())->parameters())
                 n += p.numel();
             return n;
         };
@@ -114,7 +70,7 @@ private slots:
         const auto in = nanoInputs(1, 3);
         const auto v1 = a->forward(in);
         const auto v2 = a->forward(in);
-        QCOMPARE(v1.sizes().vec(), (std::vector<std::int64_t>{1, 16, 3, 8, 8}));
+        QCOMPARE(v1.sizes().vec(), (std::vector<std::int64_t> {1, 16, 3, 8, 8}));
         QVERIFY(torch::isfinite(v1).all().item<bool>());
         QVERIFY(torch::equal(v1, v2));
     }
@@ -127,8 +83,8 @@ private slots:
         const auto in = nanoInputs(2, 5);
         const auto both = net->forward(in);
         for (int row = 0; row < 2; ++row) {
-            DitInputs single{in.latent.slice(0, row, row + 1), in.timesteps.slice(0, row, row + 1),
-                             in.context.slice(0, row, row + 1), {}, {}};
+            DitInputs single {in.latent.slice(0, row, row + 1), in.timesteps.slice(0, row, row + 1),
+                in.context.slice(0, row, row + 1), {}, {}};
             const auto alone = net->forward(single);
             QVERIFY(torch::allclose(alone, both.slice(0, row, row + 1), 1e-5, 1e-5));
         }
@@ -165,7 +121,8 @@ private slots:
             net->forward(in);
             QFAIL("expected an error");
         } catch (const cosmos::engine::EngineError& error) {
-            QVERIFY2(QString(error.what()).contains("'latent' must be [B, 16, T, H, W], got [1, 15, 3, 8, 8]"), error.what());
+            QVERIFY2(QString(error.what()).contains("'latent' must be [B, 16, T, H, W], got [1, 15, 3, 8, 8]"),
+                error.what());
         }
         in = nanoInputs(1, 1);
         in.latent = torch::randn({1, 16, 3, 7, 8});
@@ -211,10 +168,10 @@ private slots:
         writeSafetensors(file, tensors);
         const LoadReport report = verifyDitCheckpoint(DitConfig::nano(), Checkpoint::open(file));
         QVERIFY(!report.clean());
-        QCOMPARE(report.missing, std::vector<std::string>{"blocks.2.mlp.layer1.weight"});
-        QCOMPARE(report.unexpected, std::vector<std::string>{"extra.thing"});
+        QCOMPARE(report.missing, std::vector<std::string> {"blocks.2.mlp.layer1.weight"});
+        QCOMPARE(report.unexpected, std::vector<std::string> {"extra.thing"});
         QCOMPARE(report.mismatched.size(), std::size_t(1));
-        QCOMPARE(report.mismatched[0].found, (std::vector<std::int64_t>{5, 5}));
+        QCOMPARE(report.mismatched[0].found, (std::vector<std::int64_t> {5, 5}));
         try {
             loadDit(DitConfig::nano(), Checkpoint::open(file));
             QFAIL("expected an error");
@@ -234,7 +191,7 @@ private slots:
         QCOMPARE(rope.spatialRange().numel(), 21);
         QCOMPARE(rope.temporalRange().numel(), 22);
         const auto angles = rope.angles(2, 3, 4, torch::kCPU);
-        QCOMPARE(angles.sizes().vec(), (std::vector<std::int64_t>{24, 128}));
+        QCOMPARE(angles.sizes().vec(), (std::vector<std::int64_t> {24, 128}));
         // Token 0 sits at position (0,0,0): every angle is zero.
         QVERIFY(angles[0].abs().max().item<float>() == 0.0f);
         // Halves repeat ([t,h,w,t,h,w]) so dim i pairs with i + 64.

@@ -11,8 +11,8 @@ private slots:
     {
         QTest::addColumn<QString>("path");
         QTest::addColumn<int>("kind");
-        QTest::newRow("openblas-pthread") << "/usr/lib/x86_64-linux-gnu/openblas-pthread/libblas.so.3"
-                                          << int(BlasKind::OpenBlas);
+        QTest::newRow("openblas-pthread")
+            << "/usr/lib/x86_64-linux-gnu/openblas-pthread/libblas.so.3" << int(BlasKind::OpenBlas);
         QTest::newRow("openblas-serial") << "/usr/lib/x86_64-linux-gnu/openblas-serial/libblas.so.3"
                                          << int(BlasKind::OpenBlas);
         QTest::newRow("reference") << "/usr/lib/x86_64-linux-gnu/blas/libblas.so.3" << int(BlasKind::Reference);
@@ -32,10 +32,11 @@ private slots:
     {
         // libopenblas.so.0 mapped beside the reference libblas.so.3: LibTorch
         // binds to libblas.so.3, so the reference BLAS is what runs.
-        const BlasInfo info = probeBlasFromPaths({"/usr/lib/x86_64-linux-gnu/libopenblas.so.0",
-                                                  "/usr/lib/x86_64-linux-gnu/blas/libblas.so.3"});
+        const BlasInfo info = probeBlasFromPaths(
+            {"/usr/lib/x86_64-linux-gnu/libopenblas.so.0", "/usr/lib/x86_64-linux-gnu/blas/libblas.so.3"});
         QCOMPARE(int(info.kind), int(BlasKind::Reference));
-        QCOMPARE(QString::fromStdString(info.libraryPath), QStringLiteral("/usr/lib/x86_64-linux-gnu/blas/libblas.so.3"));
+        QCOMPARE(
+            QString::fromStdString(info.libraryPath), QStringLiteral("/usr/lib/x86_64-linux-gnu/blas/libblas.so.3"));
         QCOMPARE(int(probeBlasFromPaths({"/lib/libc.so.6"}).kind), int(BlasKind::Unknown));
     }
 

@@ -41,7 +41,7 @@ JobCallbacks recordingCallbacks(EventLog& log, const std::string& name)
 
 JobFunction quickJob()
 {
-    return [](JobContext&) { return JobResult{"done", {}, {}}; };
+    return [](JobContext&) { return JobResult {"done", {}, {}}; };
 }
 
 // Steps every 5 ms until cancelled, polling between steps as sampling does.
@@ -55,7 +55,7 @@ JobFunction longJob(std::atomic<bool>& running)
             context.progress({step + 1, 4000, 0.0, 0.0, "sampling"});
             std::this_thread::sleep_for(5ms);
         }
-        return JobResult{"long done", {}, {}};
+        return JobResult {"long done", {}, {}};
     };
 }
 
@@ -77,8 +77,8 @@ private slots:
         QVERIFY(runner.moveTo(d, 0)); // d before a and b
         runner.resume();
         runner.waitIdle();
-        const std::vector<std::string> order{"c:started", "c:finished", "d:started", "d:finished",
-                                             "a:started", "a:finished", "b:started", "b:finished"};
+        const std::vector<std::string> order {
+            "c:started", "c:finished", "d:started", "d:finished", "a:started", "a:finished", "b:started", "b:finished"};
         QCOMPARE(log.snapshot(), order);
     }
 
@@ -92,13 +92,13 @@ private slots:
         QVERIFY(!runner.cancel(a)); // gone
         runner.resume();
         runner.waitIdle();
-        QCOMPARE(log.snapshot(), std::vector<std::string>{"a:cancelled"});
+        QCOMPARE(log.snapshot(), std::vector<std::string> {"a:cancelled"});
     }
 
     void stopNowEndsTheRunningJobAtOnceAndTheNextRuns()
     {
         EventLog log;
-        std::atomic<bool> running{false};
+        std::atomic<bool> running {false};
         EngineRunner runner(nullLogger());
         const JobId slow = runner.submit("slow", longJob(running), recordingCallbacks(log, "slow"));
         runner.submit("next", quickJob(), recordingCallbacks(log, "next"));
@@ -109,16 +109,18 @@ private slots:
         const auto elapsed = std::chrono::steady_clock::now() - start;
         QVERIFY(elapsed < 2s); // one step is 5 ms; generous for a loaded machine
         QCOMPARE(log.snapshot(),
-                 (std::vector<std::string>{"slow:started", "slow:cancelled", "next:started", "next:finished"}));
+            (std::vector<std::string> {"slow:started", "slow:cancelled", "next:started", "next:finished"}));
     }
 
     void aFailingJobDoesNotStopTheQueue()
     {
         EventLog log;
         EngineRunner runner(nullLogger());
-        runner.submit("bad", [](JobContext&) -> JobResult { throw EngineError("the image is corrupt"); },
-                      recordingCallbacks(log, "bad"));
-        runner.submit("oom", [](JobContext&) -> JobResult { throw std::bad_alloc(); }, recordingCallbacks(log, "oom"));
+        runner.submit(
+            "bad", [](JobContext&) -> JobResult { throw EngineError("the image is corrupt"); },
+            recordingCallbacks(log, "bad"));
+        runner.submit(
+            "oom", [](JobContext&) -> JobResult { throw std::bad_alloc(); }, recordingCallbacks(log, "oom"));
         runner.submit("good", quickJob(), recordingCallbacks(log, "good"));
         runner.waitIdle();
         const auto events = log.snapshot();
@@ -132,23 +134,24 @@ private slots:
     void pauseLetsTheRunningJobFinish()
     {
         EventLog log;
-        std::atomic<bool> running{false};
-        std::atomic<bool> release{false};
+        std::atomic<bool> running {false};
+        std::atomic<bool> release {false};
         EngineRunner runner(nullLogger());
-        runner.submit("first",
-                      [&](JobContext&) {
-                          running = true;
-                          while (!release)
-                              std::this_thread::sleep_for(1ms);
-                          return JobResult{};
-                      },
-                      recordingCallbacks(log, "first"));
+        runner.submit(
+            "first",
+            [&](JobContext&) {
+                running = true;
+                while (!release)
+                    std::this_thread::sleep_for(1ms);
+                return JobResult {};
+            },
+            recordingCallbacks(log, "first"));
         runner.submit("second", quickJob(), recordingCallbacks(log, "second"));
         QTRY_VERIFY(running.load());
         runner.pause();
         release = true;
         runner.waitIdle();
-        QCOMPARE(log.snapshot(), (std::vector<std::string>{"first:started", "first:finished"}));
+        QCOMPARE(log.snapshot(), (std::vector<std::string> {"first:started", "first:finished"}));
         QCOMPARE(runner.jobs().size(), std::size_t(1));
         runner.resume();
         runner.waitIdle();
@@ -158,16 +161,17 @@ private slots:
     void progressReachesTheSubmitter()
     {
         EngineRunner runner(nullLogger());
-        std::atomic<int> lastStep{0};
+        std::atomic<int> lastStep {0};
         JobCallbacks callbacks;
         callbacks.progress = [&](JobId, const StepProgress& p) { lastStep = p.step; };
-        runner.submit("steps",
-                      [](JobContext& context) {
-                          for (int i = 1; i <= 3; ++i)
-                              context.progress({i, 3, 0.0, 0.0, "sampling"});
-                          return JobResult{};
-                      },
-                      callbacks);
+        runner.submit(
+            "steps",
+            [](JobContext& context) {
+                for (int i = 1; i <= 3; ++i)
+                    context.progress({i, 3, 0.0, 0.0, "sampling"});
+                return JobResult {};
+            },
+            callbacks);
         runner.waitIdle();
         QCOMPARE(lastStep.load(), 3);
     }
@@ -175,7 +179,7 @@ private slots:
     void destructionCancelsWhatIsLeft()
     {
         EventLog log;
-        std::atomic<bool> running{false};
+        std::atomic<bool> running {false};
         {
             EngineRunner runner(nullLogger());
             runner.submit("slow", longJob(running), recordingCallbacks(log, "slow"));
@@ -193,10 +197,12 @@ private slots:
         std::thread::id taskThread;
         std::thread::id jobThread;
         runner.post([&] { taskThread = std::this_thread::get_id(); });
-        runner.submit("who", [&](JobContext&) {
-            jobThread = std::this_thread::get_id();
-            return JobResult{};
-        }, {});
+        runner.submit("who",
+            [&](JobContext&) {
+                jobThread = std::this_thread::get_id();
+                return JobResult {};
+            },
+            {});
         runner.waitIdle();
         QCOMPARE(taskThread, jobThread);
         QVERIFY(taskThread != std::this_thread::get_id());

@@ -119,10 +119,10 @@ private slots:
         config.shift = 1.0;
         const FlowSchedule flow = makeSchedule(config.schedule, config.steps, config.shift);
         int call = 0;
-        const auto x = sampleFlow(numpyNoise(42, {20000, 1, 1, 1, 1}), config,
-                                  [&](const torch::Tensor& input, const torch::Tensor&, bool) {
-                                      return gaussianVelocity(input, flow.sigmas[call++]);
-                                  });
+        const auto x = sampleFlow(
+            numpyNoise(42, {20000, 1, 1, 1, 1}), config, [&](const torch::Tensor& input, const torch::Tensor&, bool) {
+                return gaussianVelocity(input, flow.sigmas[call++]);
+            });
         QVERIFY(std::abs(x.mean().item<double>() - kMean) < 0.02);
         QVERIFY(std::abs(x.std().item<double>() - kStd) < 0.02);
     }
@@ -138,12 +138,13 @@ private slots:
         config.steps = 3;
         config.guidance = 2.0;
         int calls = 0;
-        sampleFlow(torch::zeros({2, 1, 1, 1, 1}), config, [&](const torch::Tensor& x, const torch::Tensor& t, bool guided) {
-            ++calls;
-            if (!(guided && x.size(0) == 4 && t.size(0) == 4))
-                throw std::runtime_error("guided batch must hold cond and uncond rows");
-            return torch::cat({torch::ones({2, 1, 1, 1, 1}), torch::zeros({2, 1, 1, 1, 1})});
-        });
+        sampleFlow(
+            torch::zeros({2, 1, 1, 1, 1}), config, [&](const torch::Tensor& x, const torch::Tensor& t, bool guided) {
+                ++calls;
+                if (!(guided && x.size(0) == 4 && t.size(0) == 4))
+                    throw std::runtime_error("guided batch must hold cond and uncond rows");
+                return torch::cat({torch::ones({2, 1, 1, 1, 1}), torch::zeros({2, 1, 1, 1, 1})});
+            });
         QCOMPARE(calls, 3); // one network call per step for cond and uncond together
     }
 
@@ -154,17 +155,18 @@ private slots:
         config.guidance = 0.0;
         std::vector<int> seen;
         try {
-            sampleFlow(torch::zeros({1, 1, 1, 1, 1}), config,
-                       [](const torch::Tensor& x, const torch::Tensor&, bool) { return torch::zeros_like(x); },
-                       [&](const StepEvent& event) {
-                           seen.push_back(event.step);
-                           return event.step < 4;
-                       });
+            sampleFlow(
+                torch::zeros({1, 1, 1, 1, 1}), config,
+                [](const torch::Tensor& x, const torch::Tensor&, bool) { return torch::zeros_like(x); },
+                [&](const StepEvent& event) {
+                    seen.push_back(event.step);
+                    return event.step < 4;
+                });
             QFAIL("expected cancellation");
         } catch (const SamplingCancelled& cancelled) {
             QCOMPARE(cancelled.step(), 4);
         }
-        QCOMPARE(seen, (std::vector<int>{1, 2, 3, 4}));
+        QCOMPARE(seen, (std::vector<int> {1, 2, 3, 4}));
     }
 
     void sameSeedSameResult()
@@ -173,8 +175,10 @@ private slots:
         config.steps = 5;
         config.guidance = 0.0;
         auto run = [&] {
-            return sampleFlow(numpyNoise(1, {1, 2, 3, 4, 4}), config,
-                              [](const torch::Tensor& x, const torch::Tensor& t, bool) { return torch::sin(x) * t.to(torch::kFloat32).view({-1, 1, 1, 1, 1}) / 1000; });
+            return sampleFlow(
+                numpyNoise(1, {1, 2, 3, 4, 4}), config, [](const torch::Tensor& x, const torch::Tensor& t, bool) {
+                    return torch::sin(x) * t.to(torch::kFloat32).view({-1, 1, 1, 1, 1}) / 1000;
+                });
         };
         QVERIFY(torch::equal(run(), run()));
     }

@@ -49,8 +49,8 @@ private slots:
     {
         auto model = nanoModel();
         const GenerationResult take = generate(*model, request(GenerationMode::Text2World, 9));
-        QCOMPARE(take.video.sizes().vec(), (std::vector<std::int64_t>{3, 9, 64, 64}));
-        QCOMPARE(take.latent.sizes().vec(), (std::vector<std::int64_t>{1, 16, 3, 8, 8}));
+        QCOMPARE(take.video.sizes().vec(), (std::vector<std::int64_t> {3, 9, 64, 64}));
+        QCOMPARE(take.latent.sizes().vec(), (std::vector<std::int64_t> {1, 16, 3, 8, 8}));
         QVERIFY(take.video.min().item<float>() >= -1.0f && take.video.max().item<float>() <= 1.0f);
         QCOMPARE(take.steps, 3);
         QCOMPARE(take.conditionalLatentFrames, 0);
@@ -120,7 +120,8 @@ private slots:
             generate(*model, r);
             QFAIL("expected a refusal");
         } catch (const EngineError& error) {
-            QVERIFY2(QString(error.what()).contains("the video has 3 frame(s); video2world needs at least 5"), error.what());
+            QVERIFY2(
+                QString(error.what()).contains("the video has 3 frame(s); video2world needs at least 5"), error.what());
         }
         r.conditioningFrames = torch::zeros({3, 6, 64, 64});
         QCOMPARE(generate(*model, r).conditionalLatentFrames, 2);
@@ -167,7 +168,7 @@ private slots:
         };
         JobContext context(1, cancel, callbacks);
         generate(*model, request(GenerationMode::Text2World, 9), &context);
-        QCOMPARE(steps, (std::vector<int>{1, 2, 3}));
+        QCOMPARE(steps, (std::vector<int> {1, 2, 3}));
         QCOMPARE(previews, 3);
         QCOMPARE(previewFrames, 9); // every frame of the clip, not frame 0 only
 

@@ -54,7 +54,7 @@ private:
     static void addSeedRows()
     {
         QTest::addColumn<uint32_t>("seed");
-        for (const uint32_t seed : { 0U, 1U, 42U, 4294967295U })
+        for (const uint32_t seed : {0U, 1U, 42U, 4294967295U})
             QTest::newRow(QByteArray::number(seed).constData()) << seed;
     }
 

@@ -6,18 +6,19 @@
 
 #include <fstream>
 
-#include <nlohmann/json.hpp>
 #include "engine/weights/checkpoint.h"
 #include "engine/weights/safetensors_file.h"
 #include "engine/weights/safetensors_writer.h"
 #include "engine/weights/weights_error.h"
+#include <nlohmann/json.hpp>
 
 using namespace cosmos::engine;
 
 namespace {
 
 // Writes a file from a raw header text and data bytes, for malformed cases.
-void writeRaw(const std::string& path, const std::string& header, const std::string& data, long long lengthOverride = -1)
+void writeRaw(
+    const std::string& path, const std::string& header, const std::string& data, long long lengthOverride = -1)
 {
     std::ofstream out(path, std::ios::binary);
     unsigned long long length = lengthOverride >= 0 ? static_cast<unsigned long long>(lengthOverride) : header.size();
@@ -54,7 +55,7 @@ private slots:
         tensors["f32"] = torch::randn({3, 4});
         tensors["f16"] = torch::randn({5}).to(torch::kFloat16);
         tensors["bf16"] = torch::randn({2, 2, 2}).to(torch::kBFloat16);
-        tensors["i64"] = torch::tensor(std::vector<std::int64_t>{-5, 1ll << 40, 7});
+        tensors["i64"] = torch::tensor(std::vector<std::int64_t> {-5, 1ll << 40, 7});
         tensors["i32"] = torch::tensor({-1, 2, 3}, torch::kInt32);
         tensors["i16"] = torch::tensor({-300, 300}, torch::kInt16);
         tensors["i8"] = torch::tensor({-7, 7}, torch::kInt8);
@@ -149,28 +150,34 @@ private slots:
         QTest::newRow("header beyond file") << QByteArray("{}") << QByteArray() << 4096ll << "truncated file?";
         QTest::newRow("header over limit") << QByteArray("{}") << QByteArray() << (1ll << 40) << "exceeds the";
         QTest::newRow("not json") << QByteArray("{not json") << QByteArray() << -1ll << "header is not valid JSON";
-        QTest::newRow("not an object") << QByteArray("[1, 2]") << QByteArray() << -1ll << "header is JSON but not an object";
-        QTest::newRow("unknown dtype") << QByteArray(R"({"w": {"dtype": "F8_E4M3", "shape": [1], "data_offsets": [0, 1]}})")
+        QTest::newRow("not an object") << QByteArray("[1, 2]") << QByteArray() << -1ll
+                                       << "header is JSON but not an object";
+        QTest::newRow("unknown dtype") << QByteArray(
+            R"({"w": {"dtype": "F8_E4M3", "shape": [1], "data_offsets": [0, 1]}})")
                                        << QByteArray(1, '\0') << -1ll << "unsupported dtype \"F8_E4M3\"";
         QTest::newRow("negative dim") << QByteArray(R"({"w": {"dtype": "F32", "shape": [-1], "data_offsets": [0, 4]}})")
                                       << QByteArray(4, '\0') << -1ll << "expected non-negative integers";
         QTest::newRow("missing shape") << QByteArray(R"({"w": {"dtype": "F32", "data_offsets": [0, 4]}})")
                                        << QByteArray(4, '\0') << -1ll << "header entry has no \"shape\"";
-        QTest::newRow("three offsets") << QByteArray(R"({"w": {"dtype": "F32", "shape": [1], "data_offsets": [0, 4, 8]}})")
+        QTest::newRow("three offsets") << QByteArray(
+            R"({"w": {"dtype": "F32", "shape": [1], "data_offsets": [0, 4, 8]}})")
                                        << eight << -1ll << "\"data_offsets\" must be two non-negative integers";
-        QTest::newRow("reversed offsets") << QByteArray(R"({"w": {"dtype": "F32", "shape": [0], "data_offsets": [4, 0]}})")
-                                          << eight << -1ll << "end before they begin";
-        QTest::newRow("data past the end") << QByteArray(R"({"w": {"dtype": "F32", "shape": [4], "data_offsets": [0, 16]}})")
-                                           << eight << -1ll << "but the file holds only 8 bytes of data";
-        QTest::newRow("length mismatch") << QByteArray(R"({"w": {"dtype": "F32", "shape": [3], "data_offsets": [0, 8]}})")
+        QTest::newRow("reversed offsets")
+            << QByteArray(R"({"w": {"dtype": "F32", "shape": [0], "data_offsets": [4, 0]}})") << eight << -1ll
+            << "end before they begin";
+        QTest::newRow("data past the end")
+            << QByteArray(R"({"w": {"dtype": "F32", "shape": [4], "data_offsets": [0, 16]}})") << eight << -1ll
+            << "but the file holds only 8 bytes of data";
+        QTest::newRow("length mismatch") << QByteArray(
+            R"({"w": {"dtype": "F32", "shape": [3], "data_offsets": [0, 8]}})")
                                          << eight << -1ll << "needs 12 bytes, but data_offsets span 8";
         QTest::newRow("overlap") << QByteArray(R"({"a": {"dtype": "F32", "shape": [2], "data_offsets": [0, 8]},)"
                                                R"( "b": {"dtype": "F32", "shape": [1], "data_offsets": [4, 8]}})")
                                  << eight << -1ll << "overlaps tensor 'a'";
         QTest::newRow("metadata not string") << QByteArray(R"({"__metadata__": {"steps": 3}})") << QByteArray() << -1ll
                                              << "metadata \"steps\" is not a string";
-        QTest::newRow("entry not object") << QByteArray(R"({"w": 5})") << QByteArray() << -1ll
-                                          << "header entry is not a JSON object";
+        QTest::newRow("entry not object")
+            << QByteArray(R"({"w": 5})") << QByteArray() << -1ll << "header entry is not a JSON object";
     }
     void malformedFilesAreExplained()
     {
@@ -194,8 +201,8 @@ private slots:
 
     void errorsNameTheTensor()
     {
-        writeRaw(path("named.safetensors"), R"({"blocks.0.mlp": {"dtype": "F32", "shape": [3], "data_offsets": [0, 8]}})",
-                 std::string(8, '\0'));
+        writeRaw(path("named.safetensors"),
+            R"({"blocks.0.mlp": {"dtype": "F32", "shape": [3], "data_offsets": [0, 8]}})", std::string(8, '\0'));
         try {
             SafetensorsFile::open(path("named.safetensors"));
             QFAIL("expected an error");

@@ -1,7 +1,6 @@
 // LibTorch before Qt: Qt's `slots` macro would break LibTorch's headers.
 #include <torch/torch.h>
 
-#include <QFile>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -9,6 +8,7 @@
 #include "engine/nets/text/text_encoder_loading.h"
 #include "engine/weights/safetensors_writer.h"
 #include "engine/weights/weights_error.h"
+#include "tests/support/param_fixture.h"
 
 using namespace cosmos::engine;
 using namespace cosmos::engine::nets;
@@ -18,9 +18,7 @@ class TestTextEncoder : public QObject {
 private slots:
     void reason1HasTheQwen25LanguageModelShapes()
     {
-        BuildOptions meta;
-        meta.device = torch::Device(torch::kMeta);
-        QwenTextModel model(TextEncoderConfig::reason1_7b(), meta);
+        QwenTextModel model(TextEncoderConfig::reason1_7b(), BuildOptions::meta());
         std::map<std::string, std::vector<std::int64_t>> shapes;
         std::int64_t total = 0;
         for (const auto& item : model->named_parameters(true)) {
@@ -31,45 +29,23 @@ private slots:
         // (152064 x 3584), which embeddings do not need:
         QCOMPARE(total, std::int64_t(7070619136));
         QCOMPARE(shapes.size(), std::size_t(28 * 12 + 2));
-        QCOMPARE(shapes["model.embed_tokens.weight"], (std::vector<std::int64_t>{152064, 3584}));
-        QCOMPARE(shapes["model.layers.27.self_attn.k_proj.weight"], (std::vector<std::int64_t>{512, 3584}));
-        QCOMPARE(shapes["model.layers.0.self_attn.q_proj.bias"], (std::vector<std::int64_t>{3584}));
-        QCOMPARE(shapes["model.layers.5.mlp.down_proj.weight"], (std::vector<std::int64_t>{3584, 18944}));
-        QCOMPARE(shapes["model.layers.5.post_attention_layernorm.weight"], (std::vector<std::int64_t>{3584}));
-        QCOMPARE(shapes["model.norm.weight"], (std::vector<std::int64_t>{3584}));
+        QCOMPARE(shapes["model.embed_tokens.weight"], (std::vector<std::int64_t> {152064, 3584}));
+        QCOMPARE(shapes["model.layers.27.self_attn.k_proj.weight"], (std::vector<std::int64_t> {512, 3584}));
+        QCOMPARE(shapes["model.layers.0.self_attn.q_proj.bias"], (std::vector<std::int64_t> {3584}));
+        QCOMPARE(shapes["model.layers.5.mlp.down_proj.weight"], (std::vector<std::int64_t> {3584, 18944}));
+        QCOMPARE(shapes["model.layers.5.post_attention_layernorm.weight"], (std::vector<std::int64_t> {3584}));
+        QCOMPARE(shapes["model.norm.weight"], (std::vector<std::int64_t> {3584}));
         QVERIFY(!shapes.count("model.layers.0.self_attn.o_proj.bias"));
         QCOMPARE(TextEncoderConfig::reason1_7b().embeddingChannels(), std::int64_t(100352)); // the DiT's input
     }
 
     void matchesTheOfficialDefinitionFixture()
     {
-        QFile file(QStringLiteral(COSMOS_SOURCE_DIR "/tests/fixtures/text/reason1-7b_params.txt"));
-        QVERIFY(file.open(QIODevice::ReadOnly));
-        std::map<std::string, std::vector<std::int64_t>> expected;
-        std::int64_t expectedTotal = 0;
-        while (!file.atEnd()) {
-            const QString line = QString::fromUtf8(file.readLine()).trimmed();
-            if (line.startsWith("# total "))
-                expectedTotal = line.mid(8).toLongLong();
-            if (line.isEmpty() || line.startsWith('#'))
-                continue;
-            const QStringList parts = line.split('\t');
-            std::vector<std::int64_t> shape;
-            for (const QString& dim : parts[1].split(','))
-                shape.push_back(dim.toLongLong());
-            expected[parts[0].toStdString()] = shape;
-        }
-        BuildOptions meta;
-        meta.device = torch::Device(torch::kMeta);
-        QwenTextModel model(TextEncoderConfig::reason1_7b(), meta);
-        std::map<std::string, std::vector<std::int64_t>> ours;
-        std::int64_t total = 0;
-        for (const auto& item : model->named_parameters(true)) {
-            ours[item.key()] = item.value().sizes().vec();
-            total += item.value().numel();
-        }
-        QVERIFY(ours == expected);
-        QCOMPARE(total, expectedTotal);
+        const auto expected = cosmos::tests::readParamFixture(
+            QStringLiteral(COSMOS_SOURCE_DIR "/tests/fixtures/text/reason1-7b_params.txt"));
+        QwenTextModel model(TextEncoderConfig::reason1_7b(), BuildOptions::meta());
+        const QString difference = cosmos::tests::fixtureDifference(expected, cosmos::tests::moduleParams(*model));
+        QVERIFY2(difference.isEmpty(), qPrintable(difference));
     }
 
     void paddingDoesNotChangeTheRealTokens()
@@ -89,7 +65,7 @@ private slots:
         torch::InferenceMode guard;
         const auto ids = torch::randint(0, 512, {2, 9}, torch::kInt64);
         const auto embedding = model->embed(ids);
-        QCOMPARE(embedding.sizes().vec(), (std::vector<std::int64_t>{2, 9, 512}));
+        QCOMPARE(embedding.sizes().vec(), (std::vector<std::int64_t> {2, 9, 512}));
         for (int layer = 0; layer < 4; ++layer) {
             const auto chunk = embedding.slice(-1, layer * 128, (layer + 1) * 128);
             QVERIFY(chunk.mean(-1).abs().max().item<float>() < 1e-5f);
@@ -147,7 +123,8 @@ private slots:
     void cacheReturnsWhatItWasGivenAndEvictsTheOldest()
     {
         EmbeddingCache cache(2);
-        const EmbeddingKey a{"a red ball", "nano", "w1"}, b{"a blue ball", "nano", "w1"}, c{"a red ball", "nano", "w2"};
+        const EmbeddingKey a {"a red ball", "nano", "w1"}, b {"a blue ball", "nano", "w1"},
+            c {"a red ball", "nano", "w2"};
         QVERIFY(!cache.find(a));
         cache.insert(a, torch::ones({1}));
         cache.insert(b, torch::zeros({1}));

@@ -92,19 +92,19 @@ private slots:
     {
         const TensorMap tensors = readTorchCheckpoint(fixture("dtypes.pt"));
         QCOMPARE(tensors.size(), std::size_t(12));
-        QVERIFY(same(tensors.at("f32"), torch::arange(6, torch::kFloat).reshape({ 2, 3 }) / 4));
-        QVERIFY(same(tensors.at("f16"), torch::tensor({ 0.0f, -0.5f, -1.0f, -1.5f }).to(torch::kHalf)));
-        QVERIFY(same(tensors.at("bf16"), torch::tensor({ 0.0f, 1.5f, 3.0f, 4.5f, 6.0f }).to(torch::kBFloat16)));
-        QVERIFY(same(tensors.at("f64"), torch::tensor({ 1.0 / 3.0, -2.5 }, torch::kDouble)));
-        QVERIFY(same(tensors.at("i64"), longs({ -3, 0, int64_t(1) << 40, -(int64_t(1) << 62) })));
-        QVERIFY(same(tensors.at("i32"), torch::tensor({ -7, 2147483647 }, torch::kInt)));
-        QVERIFY(same(tensors.at("i16"), torch::tensor({ -300, 300 }, torch::kShort)));
-        QVERIFY(same(tensors.at("i8"), torch::tensor({ -128, 127 }, torch::kChar)));
-        QVERIFY(same(tensors.at("u8"), torch::tensor({ 0, 255 }, torch::kByte)));
-        QVERIFY(same(tensors.at("bool"), torch::tensor({ true, false, true }, torch::kBool)));
+        QVERIFY(same(tensors.at("f32"), torch::arange(6, torch::kFloat).reshape({2, 3}) / 4));
+        QVERIFY(same(tensors.at("f16"), torch::tensor({0.0f, -0.5f, -1.0f, -1.5f}).to(torch::kHalf)));
+        QVERIFY(same(tensors.at("bf16"), torch::tensor({0.0f, 1.5f, 3.0f, 4.5f, 6.0f}).to(torch::kBFloat16)));
+        QVERIFY(same(tensors.at("f64"), torch::tensor({1.0 / 3.0, -2.5}, torch::kDouble)));
+        QVERIFY(same(tensors.at("i64"), longs({-3, 0, int64_t(1) << 40, -(int64_t(1) << 62)})));
+        QVERIFY(same(tensors.at("i32"), torch::tensor({-7, 2147483647}, torch::kInt)));
+        QVERIFY(same(tensors.at("i16"), torch::tensor({-300, 300}, torch::kShort)));
+        QVERIFY(same(tensors.at("i8"), torch::tensor({-128, 127}, torch::kChar)));
+        QVERIFY(same(tensors.at("u8"), torch::tensor({0, 255}, torch::kByte)));
+        QVERIFY(same(tensors.at("bool"), torch::tensor({true, false, true}, torch::kBool)));
         QCOMPARE(tensors.at("scalar").dim(), int64_t(0));
         QCOMPARE(tensors.at("scalar").item<float>(), 7.5f);
-        QCOMPARE(tensors.at("empty").sizes().vec(), (std::vector<int64_t> { 0, 3 }));
+        QCOMPARE(tensors.at("empty").sizes().vec(), (std::vector<int64_t> {0, 3}));
         QVERIFY(tensors.at("f32").is_contiguous());
     }
 
@@ -116,7 +116,7 @@ private slots:
         const TensorMap tensors = readTorchCheckpoint(copy);
         writeBytes(copy, std::string(4096, '\0'));
         QVERIFY(std::remove(copy.c_str()) == 0);
-        QVERIFY(same(tensors.at("f32"), torch::arange(6, torch::kFloat).reshape({ 2, 3 }) / 4));
+        QVERIFY(same(tensors.at("f32"), torch::arange(6, torch::kFloat).reshape({2, 3}) / 4));
     }
 
     void flattensNestedContainers()
@@ -127,23 +127,23 @@ private slots:
             names.insert(entry.first);
         QCOMPARE(names,
             (std::set<std::string> {
-                "model.weight", "model.bias", "param", "list.0", "list.1.0", "opt.state.0.exp_avg" }));
+                "model.weight", "model.bias", "param", "list.0", "list.1.0", "opt.state.0.exp_avg"}));
         // Pickle order; the OrderedDict's _metadata attribute is neither.
         QCOMPARE(checkpoint.skippedKeys,
-            (std::vector<std::string> { "list.1.1", "epoch", "lr", "name", "none", "flag", "opt.state.0.step" }));
+            (std::vector<std::string> {"list.1.1", "epoch", "lr", "name", "none", "flag", "opt.state.0.step"}));
         const TensorMap& t = checkpoint.tensors;
-        QVERIFY(same(t.at("model.weight"), torch::arange(6, torch::kFloat).reshape({ 2, 3 })));
-        QVERIFY(same(t.at("model.bias"), torch::tensor({ 10.0f, 20.0f })));
+        QVERIFY(same(t.at("model.weight"), torch::arange(6, torch::kFloat).reshape({2, 3})));
+        QVERIFY(same(t.at("model.bias"), torch::tensor({10.0f, 20.0f})));
         QVERIFY(same(t.at("param"), torch::arange(3, torch::kFloat)));
-        QVERIFY(same(t.at("list.0"), longs({ 1, 2 })));
-        QVERIFY(same(t.at("list.1.0"), longs({ 3 })));
-        QVERIFY(same(t.at("opt.state.0.exp_avg"), torch::zeros({ 2 })));
+        QVERIFY(same(t.at("list.0"), longs({1, 2})));
+        QVERIFY(same(t.at("list.1.0"), longs({3})));
+        QVERIFY(same(t.at("opt.state.0.exp_avg"), torch::zeros({2})));
     }
 
     void rebuildsViewsOfSharedStorage()
     {
         const TensorMap t = readTorchCheckpoint(fixture("views.pt"));
-        const torch::Tensor base = torch::arange(24, torch::kFloat).reshape({ 4, 6 });
+        const torch::Tensor base = torch::arange(24, torch::kFloat).reshape({4, 6});
         QVERIFY(same(t.at("base"), base));
         QVERIFY(same(t.at("col"), base.select(1, 2)));
         QCOMPARE(t.at("col").stride(0), int64_t(6));
@@ -151,10 +151,10 @@ private slots:
         QVERIFY(same(t.at("block"), base.slice(0, 1, 3).slice(1, 2, 5)));
         QCOMPARE(t.at("block").storage_offset(), int64_t(8));
         QVERIFY(same(t.at("transposed"), base.t()));
-        QCOMPARE(t.at("transposed").strides().vec(), (std::vector<int64_t> { 1, 6 }));
+        QCOMPARE(t.at("transposed").strides().vec(), (std::vector<int64_t> {1, 6}));
         QVERIFY(same(t.at("row"), base[3]));
         QCOMPARE(t.at("row").storage_offset(), int64_t(18));
-        for (const char* view : { "col", "block", "transposed", "row" })
+        for (const char* view : {"col", "block", "transposed", "row"})
             QVERIFY(t.at(view).is_alias_of(t.at("base")));
         QVERIFY(same(t.at("tail"), torch::arange(4, 10, torch::kLong)));
         QCOMPARE(t.at("tail").storage_offset(), int64_t(4));
@@ -162,11 +162,11 @@ private slots:
 
     void readsProtocol4AndTorch2Layout()
     {
-        for (const char* name : { "protocol4.pt", "torch2_layout.pt" }) {
+        for (const char* name : {"protocol4.pt", "torch2_layout.pt"}) {
             const TensorMap t = readTorchCheckpoint(fixture(name));
             QCOMPARE(t.size(), std::size_t(2));
             QVERIFY(same(t.at("a"), torch::arange(3, torch::kFloat)));
-            QVERIFY(same(t.at("b.c"), longs({ 1, 2 })));
+            QVERIFY(same(t.at("b.c"), longs({1, 2})));
         }
     }
 
@@ -176,11 +176,11 @@ private slots:
         QCOMPARE(infos.size(), std::size_t(12));
         QCOMPARE(infos.front().name, std::string("bf16")); // name order
         QCOMPARE(int(infos.front().dtype), int(torch::kBFloat16));
-        QCOMPARE(infos.front().shape, (std::vector<int64_t> { 5 }));
+        QCOMPARE(infos.front().shape, (std::vector<int64_t> {5}));
         QCOMPARE(infos.front().bytes, uint64_t(10));
         const auto f32 = std::find_if(infos.begin(), infos.end(), [](const auto& info) { return info.name == "f32"; });
         QVERIFY(f32 != infos.end());
-        QCOMPARE(f32->shape, (std::vector<int64_t> { 2, 3 }));
+        QCOMPARE(f32->shape, (std::vector<int64_t> {2, 3}));
         QCOMPARE(f32->bytes, uint64_t(24));
     }
 
@@ -240,10 +240,10 @@ private slots:
         const UnpickledCheckpoint result
             = unpickle(bytes("\x80\x02}(X\x01\0\0\0aK\x01X\x01\0\0\0bG?\xf8\0\0\0\0\0\0u."));
         QVERIFY(result.tensors.empty());
-        QCOMPARE(result.skippedKeys, (std::vector<std::string> { "a", "b" }));
+        QCOMPARE(result.skippedKeys, (std::vector<std::string> {"a", "b"}));
         // Python 3 bytes under protocol 2: _codecs.encode is recognised, never called.
         const QByteArray encoded = bytes("\x80\x02]c_codecs\nencode\nX\x03\0\0\0abcX\x06\0\0\0latin1\x86Ra.");
-        QCOMPARE(unpickle(encoded).skippedKeys, (std::vector<std::string> { "0" }));
+        QCOMPARE(unpickle(encoded).skippedKeys, (std::vector<std::string> {"0"}));
     }
 
     void refusesDamagedFiles_data()

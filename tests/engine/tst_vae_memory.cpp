@@ -42,18 +42,32 @@ public:
         }
         const auto now = (m_current += static_cast<std::int64_t>(bytes));
         auto peak = m_peak.load();
-        while (now > peak && !m_peak.compare_exchange_weak(peak, now)) {
-        }
+        while (now > peak && !m_peak.compare_exchange_weak(peak, now)) { }
         return {data, data, &CountingAllocator::release, device};
     }
-    c10::DeleterFnPtr raw_deleter() const override { return &CountingAllocator::release; }
+    c10::DeleterFnPtr raw_deleter() const override
+    {
+        return &CountingAllocator::release;
+    }
 #if TORCH_VERSION_MAJOR > 2 || (TORCH_VERSION_MAJOR == 2 && TORCH_VERSION_MINOR >= 3)
-    void copy_data(void* dest, const void* src, std::size_t count) const override { std::memcpy(dest, src, count); }
+    void copy_data(void* dest, const void* src, std::size_t count) const override
+    {
+        std::memcpy(dest, src, count);
+    }
 #endif
 
-    void resetPeak() { m_peak = m_current.load(); }
-    std::int64_t peak() const { return m_peak; }
-    std::int64_t current() const { return m_current; }
+    void resetPeak()
+    {
+        m_peak = m_current.load();
+    }
+    std::int64_t peak() const
+    {
+        return m_peak;
+    }
+    std::int64_t current() const
+    {
+        return m_current;
+    }
 
 private:
     static void release(void* data)
@@ -75,8 +89,8 @@ private:
     c10::DeleterFnPtr m_baseDeleter;
     mutable std::mutex m_mutex;
     mutable std::unordered_map<void*, std::int64_t> m_sizes;
-    mutable std::atomic<std::int64_t> m_current{0};
-    mutable std::atomic<std::int64_t> m_peak{0};
+    mutable std::atomic<std::int64_t> m_current {0};
+    mutable std::atomic<std::int64_t> m_peak {0};
 };
 
 } // namespace
@@ -102,11 +116,11 @@ private slots:
             frames.push_back(video.size(2));
             return counting.peak() - base;
         };
-        const auto peak33 = peakFor(9);  // 33 frames
+        const auto peak33 = peakFor(9); // 33 frames
         const auto peak65 = peakFor(17); // 65 frames
-        qInfo("decode peak: 33 frames %.1f MiB, 65 frames %.1f MiB, ratio %.3f", peak33 / 1048576.0,
-              peak65 / 1048576.0, double(peak65) / double(peak33));
-        QCOMPARE(frames, (std::vector<std::int64_t>{33, 65}));
+        qInfo("decode peak: 33 frames %.1f MiB, 65 frames %.1f MiB, ratio %.3f", peak33 / 1048576.0, peak65 / 1048576.0,
+            double(peak65) / double(peak33));
+        QCOMPARE(frames, (std::vector<std::int64_t> {33, 65}));
         QVERIFY(peak33 > 0);
         QVERIFY2(double(peak65) <= 1.3 * double(peak33), "decoding memory grows with the clip");
     }

@@ -13,6 +13,7 @@
 #include "engine/weights/checkpoint.h"
 #include "engine/weights/safetensors_writer.h"
 #include "engine/weights/weights_error.h"
+#include "tests/support/param_fixture.h"
 
 using namespace cosmos::engine;
 using namespace cosmos::engine::nets;
@@ -21,45 +22,10 @@ namespace {
 
 const QString kFixtures = QStringLiteral(COSMOS_SOURCE_DIR "/tests/fixtures/vae/");
 
-struct FixtureParam {
-    QString name;
-    std::vector<std::int64_t> shape;
-};
-
-// Reads tests/fixtures/vae/wan2.1_params.txt (written from the official
-// module definitions): "name<TAB>d0,d1,..." lines and "# total N".
-std::vector<FixtureParam> readFixture(qint64& total)
-{
-    QFile file(kFixtures + "wan2.1_params.txt");
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("missing fixture %s", qPrintable(file.fileName()));
-    std::vector<FixtureParam> params;
-    while (!file.atEnd()) {
-        const QString line = QString::fromUtf8(file.readLine()).trimmed();
-        if (line.startsWith("# total "))
-            total = line.mid(8).toLongLong();
-        if (line.isEmpty() || line.startsWith('#'))
-            continue;
-        const QStringList parts = line.split('\t');
-        FixtureParam param {parts[0], {}};
-        for (const QString& dim : parts[1].split(','))
-            param.shape.push_back(dim.toLongLong());
-        params.push_back(param);
-    }
-    return params;
-}
-
-WanVae metaVae(const WanVaeConfig& config)
-{
-    BuildOptions meta;
-    meta.device = torch::Device(torch::kMeta);
-    return WanVae(config, meta);
-}
-
 std::int64_t parameterCount(const WanVaeConfig& config)
 {
     std::int64_t n = 0;
-    for (const auto& p : metaVae(config)->parameters())
+    for (const auto& p : WanVae(config, BuildOptions::meta())->parameters())
         n += p.numel();
     return n;
 }
@@ -102,24 +68,13 @@ class TestWanVae : public QObject {
 private slots:
     void officialNamesAndShapes()
     {
-        qint64 fixtureTotal = 0;
-        const auto expected = readFixture(fixtureTotal);
-        QCOMPARE(expected.size(), std::size_t(194));
-        WanVae net = metaVae(WanVaeConfig::wan21());
-        std::map<QString, std::vector<std::int64_t>> ours;
-        qint64 total = 0;
-        for (const auto& item : net->named_parameters(true)) {
-            QVERIFY(item.value().is_meta()); // no memory was allocated
-            ours[QString::fromStdString(item.key())] = item.value().sizes().vec();
-            total += item.value().numel();
-        }
-        QCOMPARE(ours.size(), expected.size());
-        for (const auto& param : expected) {
-            const auto found = ours.find(param.name);
-            QVERIFY2(found != ours.end(), qPrintable("missing " + param.name));
-            QVERIFY2(found->second == param.shape, qPrintable("shape of " + param.name));
-        }
-        QCOMPARE(total, fixtureTotal);
+        const auto expected = cosmos::tests::readParamFixture(kFixtures + "wan2.1_params.txt");
+        QCOMPARE(expected.shapes.size(), std::size_t(194));
+        WanVae net = WanVae(WanVaeConfig::wan21(), BuildOptions::meta());
+        for (const auto& item : net->parameters())
+            QVERIFY(item.is_meta()); // no memory was allocated
+        const QString difference = cosmos::tests::fixtureDifference(expected, cosmos::tests::moduleParams(*net));
+        QVERIFY2(difference.isEmpty(), qPrintable(difference));
         QCOMPARE(net->named_buffers(true).size(), std::size_t(0));
     }
 

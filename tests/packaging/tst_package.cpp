@@ -25,10 +25,10 @@ private slots:
         QVERIFY(list.waitForFinished(60000));
         const QString contents = QString::fromUtf8(list.readAllStandardOutput());
         for (const char* path : {"./usr/bin/cosmos-studio", "./usr/bin/cosmos-cli",
-                                 "./usr/share/applications/org.cosmos_studio.CosmosStudio.desktop",
-                                 "./usr/share/metainfo/org.cosmos_studio.CosmosStudio.metainfo.xml",
-                                 "./usr/share/icons/hicolor/scalable/apps/org.cosmos_studio.CosmosStudio.svg",
-                                 "./usr/share/cosmos-studio/translations/cosmos_studio_ko.qm"})
+                 "./usr/share/applications/org.cosmos_studio.CosmosStudio.desktop",
+                 "./usr/share/metainfo/org.cosmos_studio.CosmosStudio.metainfo.xml",
+                 "./usr/share/icons/hicolor/scalable/apps/org.cosmos_studio.CosmosStudio.svg",
+                 "./usr/share/cosmos-studio/translations/cosmos_studio_ko.qm"})
             QVERIFY2(contents.contains(QLatin1String(path)), path);
     }
 };

@@ -21,7 +21,7 @@ private slots:
 
     void returnsDefaultUntilSet()
     {
-        Preference<int> steps{"test/steps", 35};
+        Preference<int> steps {"test/steps", 35};
         QCOMPARE(steps.get(), 35);
         steps.set(12);
         QCOMPARE(steps.get(), 12);
@@ -32,7 +32,7 @@ private slots:
 
     void keepsBinaryValues()
     {
-        Preference<QByteArray> blob{"test/blob"};
+        Preference<QByteArray> blob {"test/blob"};
         QVERIFY(blob.get().isEmpty());
         const QByteArray value("\x00\x01\xff layout", 10);
         blob.set(value);
@@ -46,7 +46,7 @@ private slots:
         recent.add("/p/a");
         recent.add("/p/b");
         recent.add("/p/a/"); // same folder, cleaned
-        QCOMPARE(recent.list(), (QStringList{"/p/a", "/p/b"}));
+        QCOMPARE(recent.list(), (QStringList {"/p/a", "/p/b"}));
         for (int i = 0; i < 20; ++i)
             recent.add(QStringLiteral("/p/x%1").arg(i));
         QCOMPARE(recent.list().size(), RecentProjects::kMaxEntries);

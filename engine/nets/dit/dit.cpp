@@ -47,26 +47,26 @@ void DitImpl::checkInputs(const DitInputs& in) const
     const auto& c = m_config;
     if (!in.latent.defined() || in.latent.dim() != 5 || in.latent.size(1) != c.latentChannels)
         throw EngineError("DiT input 'latent' must be [B, " + std::to_string(c.latentChannels) + ", T, H, W], got "
-                          + (in.latent.defined() ? shapeText(in.latent) : std::string("nothing")));
+            + (in.latent.defined() ? shapeText(in.latent) : std::string("nothing")));
     const auto b = in.latent.size(0);
     const auto t = in.latent.size(2), h = in.latent.size(3), w = in.latent.size(4);
     if (t % c.patchTemporal != 0 || h % c.patchSpatial != 0 || w % c.patchSpatial != 0)
         throw EngineError("DiT latent " + shapeText(in.latent) + " is not divisible by the patch size "
-                          + std::to_string(c.patchTemporal) + "x" + std::to_string(c.patchSpatial) + "x"
-                          + std::to_string(c.patchSpatial));
+            + std::to_string(c.patchTemporal) + "x" + std::to_string(c.patchSpatial) + "x"
+            + std::to_string(c.patchSpatial));
     if (!in.timesteps.defined() || in.timesteps.size(0) != b || in.timesteps.dim() > 2
         || (in.timesteps.dim() == 2 && in.timesteps.size(1) != 1 && in.timesteps.size(1) != t / c.patchTemporal))
         throw EngineError("DiT input 'timesteps' must be [B] or [B, 1] or [B, T], got "
-                          + (in.timesteps.defined() ? shapeText(in.timesteps) : std::string("nothing")));
+            + (in.timesteps.defined() ? shapeText(in.timesteps) : std::string("nothing")));
     if (!in.context.defined() || in.context.dim() != 3 || in.context.size(0) != b
         || in.context.size(2) != c.contextInputChannels())
         throw EngineError("DiT input 'context' must be [B, S, " + std::to_string(c.contextInputChannels()) + "], got "
-                          + (in.context.defined() ? shapeText(in.context) : std::string("nothing")));
+            + (in.context.defined() ? shapeText(in.context) : std::string("nothing")));
     if (in.conditionMask.defined()
         && (in.conditionMask.dim() != 5 || in.conditionMask.size(0) != b || in.conditionMask.size(1) != 1
             || in.conditionMask.size(2) != t || in.conditionMask.size(3) != h || in.conditionMask.size(4) != w))
-        throw EngineError("DiT input 'condition_mask' must be [B, 1, T, H, W] like the latent, got "
-                          + shapeText(in.conditionMask));
+        throw EngineError(
+            "DiT input 'condition_mask' must be [B, 1, T, H, W] like the latent, got " + shapeText(in.conditionMask));
     if (in.paddingMask.defined() && (in.paddingMask.dim() != 4 || in.paddingMask.size(1) != 1))
         throw EngineError("DiT input 'padding_mask' must be [B, 1, H, W], got " + shapeText(in.paddingMask));
 }
@@ -96,17 +96,17 @@ torch::Tensor DitImpl::forward(const DitInputs& in)
     const auto b = x.size(0), t = x.size(2), h = x.size(3), w = x.size(4);
 
     // Input channels: latent, then the condition mask, then the padding mask.
-    std::vector<torch::Tensor> channels{x};
+    std::vector<torch::Tensor> channels {x};
     if (m_config.conditionMaskChannel)
         channels.push_back(in.conditionMask.defined() ? in.conditionMask.to(device, dtype)
                                                       : torch::zeros({b, 1, t, h, w}, x.options()));
     if (m_config.concatPaddingMask) {
         torch::Tensor padding = torch::zeros({b, 1, h, w}, x.options());
         if (in.paddingMask.defined())
-            padding = torch::nn::functional::interpolate(
-                          in.paddingMask.to(device, torch::kFloat32),
-                          torch::nn::functional::InterpolateFuncOptions().size(std::vector<std::int64_t>{h, w}).mode(
-                              torch::kNearest))
+            padding = torch::nn::functional::interpolate(in.paddingMask.to(device, torch::kFloat32),
+                torch::nn::functional::InterpolateFuncOptions()
+                    .size(std::vector<std::int64_t> {h, w})
+                    .mode(torch::kNearest))
                           .to(dtype);
         channels.push_back(padding.unsqueeze(2).expand({b, 1, t, h, w}));
     }

@@ -20,11 +20,11 @@
 namespace cosmos::engine::nets {
 
 struct DitInputs {
-    torch::Tensor latent;        // [B, C, T, H, W], C = config.latentChannels
-    torch::Tensor timesteps;     // [B] or [B, T'] (T' = 1 or T), scheduler units (sigma * 1000)
-    torch::Tensor context;       // [B, S, config.contextInputChannels()]
+    torch::Tensor latent; // [B, C, T, H, W], C = config.latentChannels
+    torch::Tensor timesteps; // [B] or [B, T'] (T' = 1 or T), scheduler units (sigma * 1000)
+    torch::Tensor context; // [B, S, config.contextInputChannels()]
     torch::Tensor conditionMask; // [B, 1, T, H, W], 1 on conditioning frames; undefined: zeros
-    torch::Tensor paddingMask;   // [B, 1, H_px, W_px]; undefined: zeros
+    torch::Tensor paddingMask; // [B, 1, H_px, W_px]; undefined: zeros
 };
 
 class DitImpl : public torch::nn::Module {
@@ -37,15 +37,15 @@ public:
     const DitConfig& config() const { return m_config; }
     Rope3d& rope() { return m_rope; }
 
-    NamedSlots x_embedder{nullptr};
-    Linear patch_proj{nullptr}; // x_embedder.proj.1
-    NamedSlots t_embedder{nullptr};
-    TimestepEmbedding timestep_embedding{nullptr}; // t_embedder.1
-    RmsNorm t_embedding_norm{nullptr};
-    torch::nn::ModuleList blocks{nullptr};
-    DitFinalLayer final_layer{nullptr};
-    NamedSlots crossattn_proj{nullptr};
-    Linear context_proj{nullptr}; // crossattn_proj.0 (followed by GELU)
+    NamedSlots x_embedder {nullptr};
+    Linear patch_proj {nullptr}; // x_embedder.proj.1
+    NamedSlots t_embedder {nullptr};
+    TimestepEmbedding timestep_embedding {nullptr}; // t_embedder.1
+    RmsNorm t_embedding_norm {nullptr};
+    torch::nn::ModuleList blocks {nullptr};
+    DitFinalLayer final_layer {nullptr};
+    NamedSlots crossattn_proj {nullptr};
+    Linear context_proj {nullptr}; // crossattn_proj.0 (followed by GELU)
 
 private:
     // [B, C_in, T, H, W] -> [B, T/pt, H/p, W/p, C_in * pt * p * p], channel outermost.

@@ -20,13 +20,14 @@ void require(bool condition, const std::string& message)
 void DitConfig::validate() const
 {
     require(modelChannels > 0 && numHeads > 0, "model_channels and num_heads must be positive");
-    require(modelChannels % numHeads == 0, "model_channels (" + std::to_string(modelChannels)
-                                               + ") must be a multiple of num_heads (" + std::to_string(numHeads) + ")");
+    require(modelChannels % numHeads == 0,
+        "model_channels (" + std::to_string(modelChannels) + ") must be a multiple of num_heads ("
+            + std::to_string(numHeads) + ")");
     require(headDim() % 2 == 0, "the head dimension must be even for rotary embeddings");
     // RoPE splits the head dimension into t/h/w parts, each rotated in pairs.
     const std::int64_t dimH = headDim() / 6 * 2;
     require(dimH >= 4 && (headDim() - 2 * dimH) >= 4 && (headDim() - 2 * dimH) % 2 == 0,
-            "head dimension " + std::to_string(headDim()) + " is too small for 3D RoPE");
+        "head dimension " + std::to_string(headDim()) + " is too small for 3D RoPE");
     require(numBlocks > 0, "num_blocks must be positive");
     require(latentChannels > 0, "latent channels must be positive");
     require(patchSpatial > 0 && patchTemporal > 0, "patch sizes must be positive");
@@ -41,8 +42,8 @@ std::string DitConfig::toString() const
 {
     std::ostringstream out;
     out << "DiT '" << name << "': " << modelChannels << " channels, " << numBlocks << " blocks, " << numHeads
-        << " heads (head dim " << headDim() << "), patch " << patchTemporal << "x" << patchSpatial << "x" << patchSpatial
-        << ", " << inputChannels() << " input channels, context " << contextInputChannels() << " -> "
+        << " heads (head dim " << headDim() << "), patch " << patchTemporal << "x" << patchSpatial << "x"
+        << patchSpatial << ", " << inputChannels() << " input channels, context " << contextInputChannels() << " -> "
         << crossattnEmbChannels << ", adaLN-LoRA " << (useAdalnLora ? std::to_string(adalnLoraDim) : "off");
     return out.str();
 }
@@ -155,7 +156,10 @@ DitConfig DitConfig::nano()
     return c;
 }
 
-std::vector<std::string> DitConfig::presetNames() { return {"2B", "14B", "nano"}; }
+std::vector<std::string> DitConfig::presetNames()
+{
+    return {"2B", "14B", "nano"};
+}
 
 DitConfig DitConfig::preset(const std::string& name)
 {

@@ -19,15 +19,15 @@ struct DitConfig {
     std::int64_t numBlocks = 28;
     std::int64_t numHeads = 16;
     double mlpRatio = 4.0;
-    std::int64_t latentChannels = 16;  // in and out channels of the latent
+    std::int64_t latentChannels = 16; // in and out channels of the latent
     std::int64_t patchSpatial = 2;
     std::int64_t patchTemporal = 1;
-    bool concatPaddingMask = true;     // +1 input channel
-    bool conditionMaskChannel = true;  // +1 input channel (Video2World)
+    bool concatPaddingMask = true; // +1 input channel
+    bool conditionMaskChannel = true; // +1 input channel (Video2World)
     bool useAdalnLora = true;
     std::int64_t adalnLoraDim = 256;
     std::int64_t crossattnEmbChannels = 1024; // context width the blocks attend to
-    bool useCrossattnProjection = true;       // Linear(+bias) + GELU before the blocks
+    bool useCrossattnProjection = true; // Linear(+bias) + GELU before the blocks
     std::int64_t crossattnProjInChannels = 100352;
     // 3D RoPE: NTK extrapolation ratios; positions are plain indices.
     double ropeHExtrapolationRatio = 3.0;

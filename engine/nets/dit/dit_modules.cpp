@@ -18,9 +18,11 @@ torch::Tensor toGrid(const torch::Tensor& value, const torch::Tensor& like)
 
 } // namespace
 
-DitAttentionImpl::DitAttentionImpl(const DitConfig& config, std::int64_t contextDim, bool selfAttention,
-                                   const BuildOptions& options)
-    : m_heads(config.numHeads), m_headDim(config.headDim()), m_self(selfAttention),
+DitAttentionImpl::DitAttentionImpl(
+    const DitConfig& config, std::int64_t contextDim, bool selfAttention, const BuildOptions& options)
+    : m_heads(config.numHeads),
+      m_headDim(config.headDim()),
+      m_self(selfAttention),
       m_fp32Rope(config.useWanFp32Strategy)
 {
     const std::int64_t d = config.modelChannels;
@@ -32,8 +34,8 @@ DitAttentionImpl::DitAttentionImpl(const DitConfig& config, std::int64_t context
     output_proj = register_module("output_proj", Linear(d, d, false, options));
 }
 
-torch::Tensor DitAttentionImpl::forward(const torch::Tensor& x, const torch::Tensor& context,
-                                        const torch::Tensor& ropeAngles)
+torch::Tensor DitAttentionImpl::forward(
+    const torch::Tensor& x, const torch::Tensor& context, const torch::Tensor& ropeAngles)
 {
     const auto& source = m_self ? x : context;
     const std::int64_t b = x.size(0);
@@ -84,7 +86,7 @@ DitBlockImpl::DitBlockImpl(const DitConfig& config, const BuildOptions& options)
 }
 
 torch::Tensor DitBlockImpl::forward(const torch::Tensor& xIn, const torch::Tensor& emb, const torch::Tensor& context,
-                                    const torch::Tensor& ropeAngles, const torch::Tensor& adalnLora)
+    const torch::Tensor& ropeAngles, const torch::Tensor& adalnLora)
 {
     auto modulation = [&](AdaLnModulation& module) {
         auto m = module(emb);
@@ -117,8 +119,8 @@ TimestepEmbeddingImpl::TimestepEmbeddingImpl(const DitConfig& config, const Buil
 {
     const std::int64_t d = config.modelChannels;
     linear_1 = register_module("linear_1", Linear(d, d, !config.useAdalnLora, options));
-    linear_2 = register_module("linear_2", config.useAdalnLora ? Linear(d, 3 * d, false, options)
-                                                               : Linear(d, d, true, options));
+    linear_2 = register_module(
+        "linear_2", config.useAdalnLora ? Linear(d, 3 * d, false, options) : Linear(d, d, true, options));
 }
 
 DitFinalLayerImpl::DitFinalLayerImpl(const DitConfig& config, const BuildOptions& options)
@@ -128,8 +130,8 @@ DitFinalLayerImpl::DitFinalLayerImpl(const DitConfig& config, const BuildOptions
     adaln_modulation = register_module("adaln_modulation", AdaLnModulation(config, 2, options));
 }
 
-torch::Tensor DitFinalLayerImpl::forward(const torch::Tensor& x, const torch::Tensor& emb,
-                                         const torch::Tensor& adalnLora)
+torch::Tensor DitFinalLayerImpl::forward(
+    const torch::Tensor& x, const torch::Tensor& emb, const torch::Tensor& adalnLora)
 {
     auto m = adaln_modulation(emb);
     if (m_useLora && adalnLora.defined())

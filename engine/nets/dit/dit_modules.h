@@ -20,8 +20,8 @@ public:
     // ropeAngles: [L, head_dim] for self-attention -> [B, L, D].
     torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& context, const torch::Tensor& ropeAngles);
 
-    Linear q_proj{nullptr}, k_proj{nullptr}, v_proj{nullptr}, output_proj{nullptr};
-    RmsNorm q_norm{nullptr}, k_norm{nullptr};
+    Linear q_proj {nullptr}, k_proj {nullptr}, v_proj {nullptr}, output_proj {nullptr};
+    RmsNorm q_norm {nullptr}, k_norm {nullptr};
 
 private:
     std::int64_t m_heads = 0;
@@ -40,8 +40,8 @@ public:
     torch::Tensor forward(const torch::Tensor& emb);
 
 private:
-    Linear m_down{nullptr};
-    Linear m_up{nullptr};
+    Linear m_down {nullptr};
+    Linear m_up {nullptr};
 };
 TORCH_MODULE(AdaLnModulation);
 
@@ -52,12 +52,12 @@ public:
     // x: [B, T, H, W, D]; emb: [B, T', D] (T' = 1 or T); context: [B, S, C];
     // ropeAngles: [T*H*W, head_dim]; adalnLora: [B, T', 3D] or undefined.
     torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& emb, const torch::Tensor& context,
-                          const torch::Tensor& ropeAngles, const torch::Tensor& adalnLora);
+        const torch::Tensor& ropeAngles, const torch::Tensor& adalnLora);
 
-    DitAttention self_attn{nullptr}, cross_attn{nullptr};
-    Linear layer1{nullptr}, layer2{nullptr}; // registered under "mlp"
-    AdaLnModulation adaln_modulation_self_attn{nullptr}, adaln_modulation_cross_attn{nullptr},
-        adaln_modulation_mlp{nullptr};
+    DitAttention self_attn {nullptr}, cross_attn {nullptr};
+    Linear layer1 {nullptr}, layer2 {nullptr}; // registered under "mlp"
+    AdaLnModulation adaln_modulation_self_attn {nullptr}, adaln_modulation_cross_attn {nullptr},
+        adaln_modulation_mlp {nullptr};
 
 private:
     double m_eps = 1e-6;
@@ -69,7 +69,7 @@ TORCH_MODULE(DitBlock);
 class TimestepEmbeddingImpl : public torch::nn::Module {
 public:
     TimestepEmbeddingImpl(const DitConfig& config, const BuildOptions& options);
-    Linear linear_1{nullptr}, linear_2{nullptr};
+    Linear linear_1 {nullptr}, linear_2 {nullptr};
 };
 TORCH_MODULE(TimestepEmbedding);
 
@@ -80,8 +80,8 @@ public:
     // x: [B, T, H, W, D]; emb: [B, T', D]; adalnLora: [B, T', 3D] -> [B, T, H, W, p*p*t*C], fp32.
     torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& emb, const torch::Tensor& adalnLora);
 
-    Linear linear{nullptr};
-    AdaLnModulation adaln_modulation{nullptr};
+    Linear linear {nullptr};
+    AdaLnModulation adaln_modulation {nullptr};
 
 private:
     std::int64_t m_channels = 0;

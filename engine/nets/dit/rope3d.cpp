@@ -26,8 +26,8 @@ void Rope3d::setExponents(const torch::Tensor& spatialRange, const torch::Tensor
 {
     if (spatialRange.numel() != m_spatialRange.numel() || temporalRange.numel() != m_temporalRange.numel())
         throw EngineError("RoPE exponent ranges have " + std::to_string(spatialRange.numel()) + " and "
-                          + std::to_string(temporalRange.numel()) + " entries, expected "
-                          + std::to_string(m_spatialRange.numel()) + " and " + std::to_string(m_temporalRange.numel()));
+            + std::to_string(temporalRange.numel()) + " entries, expected " + std::to_string(m_spatialRange.numel())
+            + " and " + std::to_string(m_temporalRange.numel()));
     m_spatialRange = spatialRange.to(torch::kCPU, torch::kFloat32).reshape({-1}).clone();
     m_temporalRange = temporalRange.to(torch::kCPU, torch::kFloat32).reshape({-1}).clone();
 }
@@ -36,8 +36,8 @@ torch::Tensor Rope3d::angles(std::int64_t t, std::int64_t h, std::int64_t w, con
 {
     if (h > m_maxH || w > m_maxW || t > m_maxT)
         throw EngineError("latent patch grid " + std::to_string(t) + "x" + std::to_string(h) + "x" + std::to_string(w)
-                          + " exceeds this model's RoPE limits " + std::to_string(m_maxT) + "x" + std::to_string(m_maxH)
-                          + "x" + std::to_string(m_maxW));
+            + " exceeds this model's RoPE limits " + std::to_string(m_maxT) + "x" + std::to_string(m_maxH) + "x"
+            + std::to_string(m_maxW));
     // The official code computes 1 / theta ** range in fp32 from a float range.
     const auto freqsH = 1.0 / torch::pow(m_thetaH, m_spatialRange);
     const auto freqsW = 1.0 / torch::pow(m_thetaW, m_spatialRange);

@@ -39,7 +39,7 @@ private:
     std::int64_t m_maxH = 0;
     std::int64_t m_maxW = 0;
     std::int64_t m_maxT = 0;
-    torch::Tensor m_spatialRange;  // [dim_h / 2]
+    torch::Tensor m_spatialRange; // [dim_h / 2]
     torch::Tensor m_temporalRange; // [dim_t / 2]
 };
 

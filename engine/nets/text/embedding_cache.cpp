@@ -6,7 +6,7 @@ std::string EmbeddingKey::flat() const
 {
     // Lengths first, so that no prompt text can imitate another key.
     return std::to_string(encoder.size()) + ":" + encoder + std::to_string(weightsId.size()) + ":" + weightsId
-           + std::to_string(prompt.size()) + ":" + prompt;
+        + std::to_string(prompt.size()) + ":" + prompt;
 }
 
 std::optional<torch::Tensor> EmbeddingCache::find(const EmbeddingKey& key)

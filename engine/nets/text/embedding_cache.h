@@ -17,7 +17,7 @@ namespace cosmos::engine::nets {
 
 struct EmbeddingKey {
     std::string prompt;
-    std::string encoder;   // config name
+    std::string encoder; // config name
     std::string weightsId; // content hash or path + size + mtime
 
     std::string flat() const;
@@ -25,7 +25,7 @@ struct EmbeddingKey {
 
 class EmbeddingCache {
 public:
-    explicit EmbeddingCache(std::size_t capacity = 64) : m_capacity(capacity) {}
+    explicit EmbeddingCache(std::size_t capacity = 64) : m_capacity(capacity) { }
 
     std::optional<torch::Tensor> find(const EmbeddingKey& key);
     void insert(const EmbeddingKey& key, const torch::Tensor& embedding);

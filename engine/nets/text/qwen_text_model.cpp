@@ -17,8 +17,8 @@ torch::Tensor rotateHalf(const torch::Tensor& x)
 }
 
 // cos and sin of the 1D RoPE for positions 0..length-1: [length, head_dim].
-std::pair<torch::Tensor, torch::Tensor> ropeTables(std::int64_t length, std::int64_t headDim, double theta,
-                                                   const torch::Device& device)
+std::pair<torch::Tensor, torch::Tensor> ropeTables(
+    std::int64_t length, std::int64_t headDim, double theta, const torch::Device& device)
 {
     // Hugging Face's default rope: 1 / theta ** (arange(0, d, 2).float() / d).
     const auto exponents = torch::arange(0, headDim, 2, torch::kInt64).to(torch::kFloat32) / double(headDim);

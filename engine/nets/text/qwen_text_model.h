@@ -36,9 +36,9 @@ public:
     // x: [B, L, hidden]; cos, sin: [L, head_dim] -> [B, L, hidden]. Causal.
     torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& cos, const torch::Tensor& sin);
 
-    Linear q_proj{nullptr}, k_proj{nullptr}, v_proj{nullptr}, o_proj{nullptr};
-    Linear gate_proj{nullptr}, up_proj{nullptr}, down_proj{nullptr};
-    QwenRmsNorm input_layernorm{nullptr}, post_attention_layernorm{nullptr};
+    Linear q_proj {nullptr}, k_proj {nullptr}, v_proj {nullptr}, o_proj {nullptr};
+    Linear gate_proj {nullptr}, up_proj {nullptr}, down_proj {nullptr};
+    QwenRmsNorm input_layernorm {nullptr}, post_attention_layernorm {nullptr};
 
 private:
     TextEncoderConfig m_config;
@@ -62,8 +62,8 @@ public:
     const TextEncoderConfig& config() const { return m_config; }
 
     torch::Tensor embedTokens; // model.embed_tokens.weight [vocab, hidden]
-    torch::nn::ModuleList layers{nullptr};
-    QwenRmsNorm norm{nullptr};
+    torch::nn::ModuleList layers {nullptr};
+    QwenRmsNorm norm {nullptr};
 
 private:
     TextEncoderConfig m_config;

@@ -21,28 +21,20 @@ void TextEncoderConfig::validate() const
     require(numHeads > 0 && hiddenSize % numHeads == 0, "hidden_size must be a multiple of num_heads");
     require(headDim() % 2 == 0, "the head dimension must be even for rotary embeddings");
     require(numKeyValueHeads > 0 && numHeads % numKeyValueHeads == 0,
-            "num_heads must be a multiple of num_key_value_heads");
+        "num_heads must be a multiple of num_key_value_heads");
     require(maxLength > 0, "max_length must be positive");
     require(padTokenId >= 0 && padTokenId < vocabSize, "pad_token_id must be inside the vocabulary");
     require(promptTemplate == "reason1-chat" || promptTemplate == "plain",
-            "prompt_template must be \"reason1-chat\" or \"plain\", got \"" + promptTemplate + "\"");
+        "prompt_template must be \"reason1-chat\" or \"plain\", got \"" + promptTemplate + "\"");
 }
 
 nlohmann::json TextEncoderConfig::toJson() const
 {
-    return {{"name", name},
-            {"vocab_size", vocabSize},
-            {"hidden_size", hiddenSize},
-            {"intermediate_size", intermediateSize},
-            {"num_layers", numLayers},
-            {"num_heads", numHeads},
-            {"num_key_value_heads", numKeyValueHeads},
-            {"rms_norm_eps", rmsNormEps},
-            {"rope_theta", ropeTheta},
-            {"max_length", maxLength},
-            {"pad_token_id", padTokenId},
-            {"normalize_eps", normalizeEps},
-            {"prompt_template", promptTemplate}};
+    return {{"name", name}, {"vocab_size", vocabSize}, {"hidden_size", hiddenSize},
+        {"intermediate_size", intermediateSize}, {"num_layers", numLayers}, {"num_heads", numHeads},
+        {"num_key_value_heads", numKeyValueHeads}, {"rms_norm_eps", rmsNormEps}, {"rope_theta", ropeTheta},
+        {"max_length", maxLength}, {"pad_token_id", padTokenId}, {"normalize_eps", normalizeEps},
+        {"prompt_template", promptTemplate}};
 }
 
 TextEncoderConfig TextEncoderConfig::fromJson(const nlohmann::json& json)
@@ -74,7 +66,10 @@ TextEncoderConfig TextEncoderConfig::fromJson(const nlohmann::json& json)
     return c;
 }
 
-TextEncoderConfig TextEncoderConfig::reason1_7b() { return {}; }
+TextEncoderConfig TextEncoderConfig::reason1_7b()
+{
+    return {};
+}
 
 TextEncoderConfig TextEncoderConfig::nano()
 {
@@ -95,7 +90,10 @@ TextEncoderConfig TextEncoderConfig::nano()
     return c;
 }
 
-std::vector<std::string> TextEncoderConfig::presetNames() { return {"reason1-7b", "nano"}; }
+std::vector<std::string> TextEncoderConfig::presetNames()
+{
+    return {"reason1-7b", "nano"};
+}
 
 TextEncoderConfig TextEncoderConfig::preset(const std::string& name)
 {

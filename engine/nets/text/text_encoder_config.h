@@ -24,7 +24,7 @@ struct TextEncoderConfig {
     // Prompts are padded with padTokenId (or truncated) to exactly this many tokens.
     std::int64_t maxLength = 512;
     std::int64_t padTokenId = 151643; // <|endoftext|>
-    double normalizeEps = 1e-8;       // (h - mean) / (std + eps), per token and layer
+    double normalizeEps = 1e-8; // (h - mean) / (std + eps), per token and layer
     // "reason1-chat": the Qwen chat template with Cosmos' system message, as
     // the official pipeline wraps prompts; "plain": the prompt's tokens alone.
     std::string promptTemplate = "reason1-chat";

@@ -17,8 +17,8 @@ NameMapping mapTextEncoderNames(const std::vector<std::string>& rawNames);
 LoadReport verifyTextEncoderCheckpoint(const TextEncoderConfig& config, const Checkpoint& checkpoint);
 
 // Throws WeightsError with the report when the checkpoint does not fit.
-QwenTextModel loadTextEncoder(const TextEncoderConfig& config, const Checkpoint& checkpoint,
-                              const BuildOptions& options = {});
+QwenTextModel loadTextEncoder(
+    const TextEncoderConfig& config, const Checkpoint& checkpoint, const BuildOptions& options = {});
 
 TensorMap textEncoderStateDict(QwenTextModelImpl& model);
 
