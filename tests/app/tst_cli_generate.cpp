@@ -28,8 +28,8 @@ private:
     QStringList base(const QString& out) const
     {
         return {"generate", "--random-weights", "3", "--config", "nano", "--tokenizer",
-                COSMOS_SOURCE_DIR "/tests/fixtures/tokenizer/tokenizer.json", "--prompt", "a red ball bounces",
-                "--frames", "9", "--steps", "2", "--seed", "5", "--out", out};
+            COSMOS_SOURCE_DIR "/tests/fixtures/tokenizer/tokenizer.json", "--prompt", "a red ball bounces", "--frames",
+            "9", "--steps", "2", "--seed", "5", "--out", out};
     }
     Result run(const QStringList& arguments) { return cosmos::tests::runCosmosCli(arguments, m_dir.path()); }
     QTemporaryDir m_dir;
