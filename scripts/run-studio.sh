@@ -6,8 +6,8 @@ build_dir="${1:-build}"
 bin="$build_dir/app"
 
 if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
-  echo "run-studio: no display (DISPLAY and WAYLAND_DISPLAY are unset); running the headless default job instead."
-  "$bin/cosmos-cli" --version
-  exec "$bin/cosmos-cli" doctor
+  echo "run-studio: no display (DISPLAY and WAYLAND_DISPLAY are unset); running the headless default job instead:"
+  echo "a sample rollout with the embedded nano model, in all four modes, into out/."
+  exec "$bin/cosmos-cli" sample --out out
 fi
 exec "$bin/cosmos-studio" "${@:2}"

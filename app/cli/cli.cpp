@@ -27,6 +27,14 @@ const std::map<QString, Command>& commands()
         {QStringLiteral("tokenize"), {QStringLiteral("tokenize text with a tokenizer.json"), runTokenizeCommand}},
         {QStringLiteral("forward"),
             {QStringLiteral("run one network on named inputs (parity checks)"), runForwardCommand}},
+        {QStringLiteral("nano-data"),
+            {QStringLiteral("write a nano-world dataset (clips, prompts, truth) from a seed"), runNanoDataCommand}},
+        {QStringLiteral("nano-train"),
+            {QStringLiteral("train the nano world model on the CPU (resumable)"), runNanoTrainCommand}},
+        {QStringLiteral("nano-eval"),
+            {QStringLiteral("score a nano world model against the simulator"), runNanoEvalCommand}},
+        {QStringLiteral("sample"),
+            {QStringLiteral("generate a sample rollout in all four modes into a folder"), runSampleCommand}},
     };
     return table;
 }

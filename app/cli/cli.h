@@ -5,10 +5,14 @@
 //   cosmos-cli doctor [--json] [--matmul-size N]
 //   cosmos-cli inspect [--json] FILE...
 //   cosmos-cli models verify --arch 2B|14B|nano PATH
-//   cosmos-cli generate --model DIR --prompt TEXT [--image F | --video F] --out FILE [--json]
-//   cosmos-cli bench --model DIR [--frames N] [--steps N] [--json]
+//   cosmos-cli generate [--model nano|DIR] --prompt TEXT [--image F | --video F] --out FILE [--json]
+//   cosmos-cli bench [--model nano|DIR] [--frames N] [--steps N] [--json]
 //   cosmos-cli tokenize --tokenizer tokenizer.json TEXT
 //   cosmos-cli forward --module dit|text|vae-encode|vae-decode --config C --weights W --inputs IN --out OUT
+//   cosmos-cli nano-data --seed S --count N --out DIR [--format mp4|png]
+//   cosmos-cli nano-train [--work DIR] [--out DIR] [--init MODEL] [--vae-steps N] [--dit-steps N]
+//   cosmos-cli sample [--model nano|DIR] [--out DIR]
+//   cosmos-cli nano-eval [--model nano|DIR] [--clips N] [--json] [--card] [--check]
 #pragma once
 
 #include <QStringList>
@@ -36,5 +40,9 @@ int runForwardCommand(const QStringList& arguments, CliContext& context);
 int runGenerateCommand(const QStringList& arguments, CliContext& context);
 int runTokenizeCommand(const QStringList& arguments, CliContext& context);
 int runBenchCommand(const QStringList& arguments, CliContext& context);
+int runNanoDataCommand(const QStringList& arguments, CliContext& context);
+int runNanoTrainCommand(const QStringList& arguments, CliContext& context);
+int runNanoEvalCommand(const QStringList& arguments, CliContext& context);
+int runSampleCommand(const QStringList& arguments, CliContext& context);
 
 } // namespace cosmos::app::cli

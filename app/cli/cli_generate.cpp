@@ -61,7 +61,9 @@ int runGenerateOrBench(const QStringList& arguments, CliContext& context, bool b
             ? QStringLiteral("Times one generation: phases, steps, memory, FLOP/s (JSON with --json).")
             : QStringLiteral("Generates one take of a world model and writes the clip."));
     parser.addHelpOption();
-    const QCommandLineOption model(QStringLiteral("model"), QStringLiteral("Model folder."), QStringLiteral("folder"));
+    const QCommandLineOption model(QStringLiteral("model"),
+        QStringLiteral("nano (the embedded model) or a model folder."), QStringLiteral("model"),
+        QStringLiteral("nano"));
     const QCommandLineOption random(QStringLiteral("random-weights"),
         QStringLiteral("Untrained networks from this seed (tests, benchmarks)."), QStringLiteral("seed"));
     const QCommandLineOption config(QStringLiteral("config"),
@@ -109,12 +111,8 @@ int runGenerateOrBench(const QStringList& arguments, CliContext& context, bool b
         context.out << parser.helpText();
         return 0;
     }
-    if (bench && (!parser.isSet(model) && !parser.isSet(random))) {
-        context.err << "cosmos-cli bench: --model (or --random-weights) is required\n";
-        return 2;
-    }
-    if (!bench && (!parser.isSet(prompt) || !parser.isSet(out) || (!parser.isSet(model) && !parser.isSet(random)))) {
-        context.err << "cosmos-cli generate: --prompt, --out and --model (or --random-weights) are required\n";
+    if (!bench && (!parser.isSet(prompt) || !parser.isSet(out))) {
+        context.err << "cosmos-cli generate: --prompt and --out are required\n";
         return 2;
     }
     auto integer = [&](const QCommandLineOption& option, long long low, long long high, long long& value) {

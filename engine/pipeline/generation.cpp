@@ -30,6 +30,7 @@ struct Conditioning {
     torch::Tensor gt; // [1, C, T', h, w]: clean latent on conditioning frames, 0 elsewhere
     torch::Tensor mask; // [1, 1, T', h, w]
     int frames = 0; // conditioning latent frames
+    bool handedOver = false; // Continue with the previous take's latents
 };
 
 Conditioning buildConditioning(WorldModel& model, const GenerationRequest& request, std::int64_t latentFrames,
@@ -51,6 +52,7 @@ Conditioning buildConditioning(WorldModel& model, const GenerationRequest& reque
             throw EngineError("the latent to continue from does not match this model and resolution");
         const auto n = std::min<std::int64_t>(config.conditionalLatentFrames, previous.size(2));
         latent = previous.slice(2, previous.size(2) - n).to(torch::kFloat32);
+        c.handedOver = true;
     } else {
         const auto& frames = request.conditioningFrames;
         if (!frames.defined())
@@ -229,7 +231,20 @@ GenerationResult generate(WorldModel& model, const GenerationRequest& request, c
     report(result.steps, result.steps, secondsSince(samplingStart), "decoding");
     {
         torch::InferenceMode inference;
-        result.video = model.vae().decode(latent.to(device)).to(torch::kCPU, torch::kFloat32)[0].clone();
+        if (conditioning.handedOver) {
+            // The handed-over latents are the previous take's last latent
+            // frames, which cover 4 frames each: decode them after the
+            // previous take's earlier latents, as the tokenizer's causal
+            // cache expects, and keep this take's frames. Its first frames
+            // then equal the previous take's last ones: no seam.
+            const auto& previous = request.conditioningLatent;
+            const auto history
+                = previous.slice(2, 0, previous.size(2) - conditioning.frames).to(device, latent.dtype());
+            const auto video = model.vae().decode(torch::cat({history, latent.to(device)}, 2));
+            result.video = video.slice(2, video.size(2) - frames).to(torch::kCPU, torch::kFloat32)[0].clone();
+        } else {
+            result.video = model.vae().decode(latent.to(device)).to(torch::kCPU, torch::kFloat32)[0].clone();
+        }
     }
     result.latent = latent.to(torch::kCPU, torch::kFloat32).clone();
     result.seconds["decoding"] = secondsSince(phase);

@@ -170,6 +170,8 @@ WorldModelConfig WorldModelConfig::nano()
     c.negativePrompt = "";
     c.conditionalLatentFrames = 2;
     c.continueWithLatents = true;
+    // Trained with clean conditioning frames marked by timestep 0.
+    c.conditionalFrameTimestep = 0.0;
     return c;
 }
 

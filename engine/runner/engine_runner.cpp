@@ -1,12 +1,12 @@
 #include "engine/runner/engine_runner.h"
 
 #include <algorithm>
-#include <new>
 
 #include <c10/util/Exception.h>
 
 #include "engine/errors.h"
 #include "engine/runner/job_cancelled.h"
+#include "engine/runner/out_of_memory.h"
 #include "engine/sampling/sampling_cancelled.h"
 
 namespace cosmos::engine {
@@ -15,14 +15,15 @@ namespace {
 // Out-of-memory failures get a suggestion; everything else its own text.
 std::string describeFailure(const std::exception& error)
 {
-    const std::string what = error.what();
-    if (dynamic_cast<const std::bad_alloc*>(&error) || what.find("out of memory") != std::string::npos
-        || what.find("DefaultCPUAllocator: can't allocate") != std::string::npos)
-        return "out of memory: " + what.substr(0, what.find('\n'))
+    // Already a complete message with its own suggestion (ModelCache::use).
+    if (dynamic_cast<const OutOfMemoryError*>(&error))
+        return error.what();
+    if (isOutOfMemory(error))
+        return "out of memory: " + firstLineOf(error)
             + ". Try fewer frames, a lower resolution, fewer jobs at once, or unloading other models.";
     if (const auto* torchError = dynamic_cast<const c10::Error*>(&error))
         return torchError->what_without_backtrace();
-    return what;
+    return error.what();
 }
 
 } // namespace

@@ -6,6 +6,10 @@
 //   JobId id = runner.submit("take 3", work, callbacks, /*priority=*/0);
 //   runner.cancel(id, CancelMode::StopNow);
 //
+// Generation jobs come from makeGenerationJob (generation_job.h); the models
+// they load stay in a ModelCache owned by this thread until freed with
+// `runner.post([cache] { cache->unloadAll(); });` or to make room.
+//
 // Thread-safety: every public function may be called from any thread.
 // Pending jobs run by priority (higher first), then in queue order, which
 // moveTo() changes. A job that fails or throws does not stop the runner.

@@ -97,6 +97,10 @@ private slots:
         const auto second = generate(*model, next);
         QCOMPARE(second.conditionalLatentFrames, 2);
         QVERIFY(torch::equal(second.latent.slice(2, 0, 2), first.latent.slice(2, 1, 3)));
+        // Decoded after the first take's latents, the new take starts with
+        // exactly the first take's last 5 frames (its conditioning latents).
+        QCOMPARE(second.video.size(1), 9);
+        QVERIFY(torch::equal(second.video.slice(1, 0, 5), first.video.slice(1, 4, 9)));
     }
 
     void image2WorldConditionsOnTheImage()

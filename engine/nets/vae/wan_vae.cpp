@@ -178,8 +178,17 @@ torch::Tensor WanVaeImpl::encode(const torch::Tensor& video)
             std::to_string(video.size(3)) + "x" + std::to_string(video.size(4)) + " pixels is not a multiple of "
                 + std::to_string(factor));
 
+    const auto mu = encodeMoments(video).first;
+    const auto options = computeOptions();
+    const auto scale = latentScale(options);
+    return ((mu - scale.first) * scale.second).to(video.scalar_type());
+}
+
+std::pair<torch::Tensor, torch::Tensor> WanVaeImpl::encodeMoments(const torch::Tensor& video)
+{
     const auto options = computeOptions();
     const auto x = video.to(options);
+    const std::int64_t frames = x.size(2);
     WanFeatureCache cache;
     std::vector<torch::Tensor> chunks;
     // The first frame alone, then temporal_window frames at a time (the last
@@ -190,10 +199,20 @@ torch::Tensor WanVaeImpl::encode(const torch::Tensor& video)
         chunks.push_back(encoder->forward(x.slice(2, start, end), &cache));
         start = end;
     }
-    const auto moments = conv1->forward(torch::cat(chunks, 2)); // [B, 2z, 1 + k, H/8, W/8]
-    const auto mu = moments.chunk(2, 1)[0];
-    const auto scale = latentScale(options);
-    return ((mu - scale.first) * scale.second).to(video.scalar_type());
+    const auto moments = conv1->forward(torch::cat(chunks, 2)).chunk(2, 1); // [B, 2z, 1 + k, H/8, W/8]
+    return {moments[0], moments[1]};
+}
+
+torch::Tensor WanVaeImpl::decodeRaw(const torch::Tensor& z)
+{
+    const auto x = conv2->forward(z.to(computeOptions()));
+    WanFeatureCache cache;
+    std::vector<torch::Tensor> chunks;
+    for (std::int64_t i = 0; i < x.size(2); ++i) {
+        cache.beginChunk();
+        chunks.push_back(decoder->forward(x.slice(2, i, i + 1), &cache));
+    }
+    return torch::cat(chunks, 2);
 }
 
 void WanVaeImpl::decodeChunks(const torch::Tensor& latent, const ChunkSink& sink, bool clamp)

@@ -85,6 +85,13 @@ public:
     // Throws EngineError for any other shape.
     torch::Tensor encode(const torch::Tensor& video);
 
+    // The encoder's raw (not normalised) mean and log-variance, each
+    // [B, z_dim, 1 + k, H/8, W/8], with autograd when enabled: for training.
+    // The video is not checked; encode() checks it.
+    std::pair<torch::Tensor, torch::Tensor> encodeMoments(const torch::Tensor& video);
+    // Raw latent (not normalised) -> video, unclamped, differentiable: for training.
+    torch::Tensor decodeRaw(const torch::Tensor& z);
+
     // latent: [B, z_dim, 1 + k, h, w] (normalised) -> video [B, 3, 1 + 4k, 8h, 8w]
     // in the latent's dtype on the network's device, clamped to [-1, 1]
     // unless `clamp` is false (upstream's WanVAE_.decode does not clamp; the

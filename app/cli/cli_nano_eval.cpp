@@ -1,0 +1,87 @@
+// cosmos-cli nano-eval: scores a nano world model against the simulator on
+// fresh seeds; a table, or JSON with --json; --card records the result in
+// the model folder (evaluation.json and the model card).
+#include <QCommandLineParser>
+
+#include <cstdio>
+
+#include <unistd.h>
+
+#include "app/cli/cli.h"
+#include "engine/nano/nano_evaluation.h"
+
+namespace cosmos::app::cli {
+int runNanoEvalCommand(const QStringList& arguments, CliContext& context)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Scores a nano world model on fresh simulator seeds in every mode."));
+    parser.addHelpOption();
+    const QCommandLineOption model(QStringLiteral("model"), QStringLiteral("nano or a model folder."),
+        QStringLiteral("model"), QStringLiteral("nano"));
+    const QCommandLineOption clips(
+        QStringLiteral("clips"), QStringLiteral("Text2World clips."), QStringLiteral("n"), QStringLiteral("200"));
+    const QCommandLineOption conditioned(QStringLiteral("conditioned-clips"),
+        QStringLiteral("Clips per conditioned mode and for the tokenizer."), QStringLiteral("n"), QStringLiteral("50"));
+    const QCommandLineOption seed(
+        QStringLiteral("eval-seed"), QStringLiteral("Evaluation seed."), QStringLiteral("n"), QStringLiteral("1"));
+    const QCommandLineOption steps(
+        QStringLiteral("steps"), QStringLiteral("Sampling steps (default: the model's)."), QStringLiteral("n"));
+    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON instead of a table."));
+    const QCommandLineOption card(
+        QStringLiteral("card"), QStringLiteral("Write evaluation.json and the model card into the model folder."));
+    const QCommandLineOption check(
+        QStringLiteral("check"), QStringLiteral("Exit with status 3 when a target is missed."));
+    for (const auto* option : {&model, &clips, &conditioned, &seed, &steps, &json, &card, &check})
+        parser.addOption(*option);
+    if (!parser.parse(QStringList {QStringLiteral("nano-eval")} + arguments)) {
+        context.err << "cosmos-cli nano-eval: " << parser.errorText() << "\n";
+        return 2;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        context.out << parser.helpText();
+        return 0;
+    }
+    bool valid = true;
+    auto integer = [&](const QCommandLineOption& option, long long low, long long high) {
+        bool ok = false;
+        const long long value = parser.value(option).toLongLong(&ok);
+        if (!ok || value < low || value > high) {
+            context.err << "cosmos-cli nano-eval: --" << option.names().first() << " must be an integer from " << low
+                        << " to " << high << ", got '" << parser.value(option) << "'\n";
+            valid = false;
+        }
+        return value;
+    };
+    engine::nano::NanoEvalOptions options;
+    options.clips = static_cast<int>(integer(clips, 1, 100000));
+    options.conditionedClips = static_cast<int>(integer(conditioned, 0, 100000));
+    options.evalSeed = static_cast<std::uint64_t>(integer(seed, 0, 1ll << 40));
+    if (parser.isSet(steps))
+        options.steps = static_cast<int>(integer(steps, 1, 1000));
+    if (!valid)
+        return 2;
+
+    const bool terminal = ::isatty(STDERR_FILENO) != 0;
+    options.progress = [terminal](const std::string& phase, int done, int total) {
+        if (terminal || done == total || done % 10 == 0) {
+            std::fprintf(stderr, terminal ? "\r%s %d/%d " : "%s %d/%d\n", phase.c_str(), done, total);
+            std::fflush(stderr);
+        }
+        return true;
+    };
+    std::string folder;
+    const auto report = engine::nano::evaluateNanoModelFolder(
+        parser.value(model).toStdString(), options, parser.isSet(card), &folder);
+    if (terminal)
+        std::fprintf(stderr, "\n");
+    if (parser.isSet(json))
+        context.out << QString::fromStdString(report.toJson().dump(2)) << "\n";
+    else
+        context.out << "nano-eval: " << QString::fromStdString(folder) << ", " << report.clips << " clips, "
+                    << report.steps << " steps, " << QString::number(report.seconds, 'f', 0) << " s\n"
+                    << QString::fromStdString(report.table());
+    return parser.isSet(check) && !report.allPassed() ? 3 : 0;
+}
+
+} // namespace cosmos::app::cli

@@ -1,0 +1,151 @@
+// cosmos-cli nano-train: trains the nano world model on the CPU. Resumable:
+// run it again with the same --work folder and it continues; Ctrl+C writes a
+// checkpoint and stops.
+#include <QCommandLineParser>
+
+#include <atomic>
+#include <csignal>
+#include <cstdio>
+
+#include <unistd.h>
+
+#include "app/cli/cli.h"
+#include "engine/nano/nano_training.h"
+
+namespace cosmos::app::cli {
+namespace {
+
+std::atomic<bool> g_stopTraining {false};
+extern "C" void onTrainingInterrupt(int)
+{
+    g_stopTraining = true;
+}
+
+// Restores the previous SIGINT handler however the command ends.
+class InterruptScope {
+public:
+    InterruptScope() : m_previous(std::signal(SIGINT, onTrainingInterrupt)) { g_stopTraining = false; }
+    ~InterruptScope() { std::signal(SIGINT, m_previous); }
+    InterruptScope(const InterruptScope&) = delete;
+    InterruptScope& operator=(const InterruptScope&) = delete;
+
+private:
+    void (*m_previous)(int);
+};
+
+// firstStep: the stage's step when this run started (resumed runs start past 0).
+void drawTrainingProgress(const engine::nano::NanoTrainProgress& p, int firstStep, bool terminal)
+{
+    const int done = p.step - firstStep;
+    const double eta = done > 0 ? p.elapsedSeconds / done * (p.steps - p.step) : 0.0;
+    if (terminal) {
+        constexpr int width = 30;
+        const int filled = p.steps > 0 ? width * p.step / p.steps : 0;
+        std::fprintf(stderr, "\r%-9s [%s%s] %d/%d  loss %.5f  %.0fs  ETA %.0fs ", p.stage.c_str(),
+            std::string(filled, '#').c_str(), std::string(width - filled, '.').c_str(), p.step, p.steps, p.loss,
+            p.elapsedSeconds, eta);
+        if (p.step == p.steps)
+            std::fprintf(stderr, "\n");
+    } else {
+        std::fprintf(stderr, "%s %d/%d loss %.5f %.0fs ETA %.0fs\n", p.stage.c_str(), p.step, p.steps, p.loss,
+            p.elapsedSeconds, eta);
+    }
+    std::fflush(stderr);
+}
+
+} // namespace
+
+int runNanoTrainCommand(const QStringList& arguments, CliContext& context)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Trains the nano world model: tokenizer, video tokenizer, then DiT and text encoder. Resumable."));
+    parser.addHelpOption();
+    const QCommandLineOption work(QStringLiteral("work"),
+        QStringLiteral("Work folder (checkpoints, latents, loss log)."), QStringLiteral("folder"),
+        QStringLiteral("nano-work"));
+    const QCommandLineOption out(QStringLiteral("out"), QStringLiteral("Where the finished model is written."),
+        QStringLiteral("folder"), QStringLiteral("nano-model"));
+    const QCommandLineOption init(QStringLiteral("init"),
+        QStringLiteral("Continue from a finished model folder (e.g. resources/models/nano)."),
+        QStringLiteral("folder"));
+    const QCommandLineOption dataSeed(
+        QStringLiteral("data-seed"), QStringLiteral("Simulator seed."), QStringLiteral("n"), QStringLiteral("1"));
+    const QCommandLineOption vaeSteps(QStringLiteral("vae-steps"), QStringLiteral("Video tokenizer steps."),
+        QStringLiteral("n"), QStringLiteral("1200"));
+    const QCommandLineOption ditSteps(
+        QStringLiteral("dit-steps"), QStringLiteral("DiT steps."), QStringLiteral("n"), QStringLiteral("2000"));
+    const QCommandLineOption clips(QStringLiteral("clips"), QStringLiteral("Clips encoded for the DiT."),
+        QStringLiteral("n"), QStringLiteral("1200"));
+    const QCommandLineOption ditBatch(
+        QStringLiteral("dit-batch"), QStringLiteral("DiT batch size."), QStringLiteral("n"), QStringLiteral("16"));
+    const QCommandLineOption vaeBatch(QStringLiteral("vae-batch"), QStringLiteral("Video tokenizer batch size."),
+        QStringLiteral("n"), QStringLiteral("4"));
+    const QCommandLineOption checkpointEvery(QStringLiteral("checkpoint-every"),
+        QStringLiteral("Steps between checkpoints."), QStringLiteral("n"), QStringLiteral("100"));
+    for (const auto* option :
+        {&work, &out, &init, &dataSeed, &vaeSteps, &ditSteps, &clips, &ditBatch, &vaeBatch, &checkpointEvery})
+        parser.addOption(*option);
+    if (!parser.parse(QStringList {QStringLiteral("nano-train")} + arguments)) {
+        context.err << "cosmos-cli nano-train: " << parser.errorText() << "\n";
+        return 2;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        context.out << parser.helpText();
+        return 0;
+    }
+    bool valid = true;
+    auto integer = [&](const QCommandLineOption& option, long long low, long long high) {
+        bool ok = false;
+        const long long value = parser.value(option).toLongLong(&ok);
+        if (!ok || value < low || value > high) {
+            context.err << "cosmos-cli nano-train: --" << option.names().first() << " must be an integer from " << low
+                        << " to " << high << ", got '" << parser.value(option) << "'\n";
+            valid = false;
+        }
+        return value;
+    };
+    engine::nano::NanoTrainOptions options;
+    options.workDir = parser.value(work).toStdString();
+    options.outDir = parser.value(out).toStdString();
+    options.initFrom = parser.value(init).toStdString();
+    options.dataSeed = static_cast<std::uint64_t>(integer(dataSeed, 0, 1ll << 40));
+    options.vaeSteps = static_cast<int>(integer(vaeSteps, 0, 10000000));
+    options.ditSteps = static_cast<int>(integer(ditSteps, 0, 10000000));
+    options.latentClips = static_cast<int>(integer(clips, 1, 1000000));
+    options.ditBatch = static_cast<int>(integer(ditBatch, 1, 4096));
+    options.vaeBatch = static_cast<int>(integer(vaeBatch, 1, 4096));
+    options.checkpointEvery = static_cast<int>(integer(checkpointEvery, 1, 1000000));
+    if (!valid)
+        return 2;
+
+    InterruptScope interrupt;
+    const bool terminal = ::isatty(STDERR_FILENO) != 0;
+    int reported = -1;
+    std::string stage;
+    int firstStep = 0;
+    options.progress = [&](const engine::nano::NanoTrainProgress& p) {
+        if (p.stage != stage) {
+            stage = p.stage;
+            firstStep = p.step - 1;
+        }
+        // On a terminal every step redraws the bar; in a log, every 10th step.
+        if (terminal || p.step == p.steps || p.step / 10 != reported) {
+            drawTrainingProgress(p, firstStep, terminal);
+            reported = p.step / 10;
+        }
+        return !g_stopTraining.load();
+    };
+    const auto report = engine::nano::trainNanoModel(options, context.logger);
+    if (!report.finished) {
+        context.out << "stopped; a checkpoint is in " << parser.value(work)
+                    << ". Run the same command again to continue.\n";
+        return 130;
+    }
+    context.out << "nano model written to " << QString::fromStdString(report.modelDir) << "\n";
+    for (const auto& [stage, loss] : report.finalLoss)
+        context.out << "  " << QString::fromStdString(stage) << " loss " << loss << "\n";
+    return 0;
+}
+
+} // namespace cosmos::app::cli

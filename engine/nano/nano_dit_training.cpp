@@ -1,0 +1,279 @@
+// The world-model stage: clips are encoded once by the trained tokenizer,
+// then the DiT and the text encoder learn flow matching on windows of those
+// latents, with the conditioning every generation mode uses.
+#include <algorithm>
+#include <filesystem>
+#include <random>
+#include <set>
+
+#include <torch/torch.h>
+
+#include "engine/errors.h"
+#include "engine/nano/nano_tensors.h"
+#include "engine/nano/nano_training_parts.h"
+#include "engine/nano/nano_world.h"
+#include "engine/text/bpe_tokenizer.h"
+#include "engine/weights/checkpoint.h"
+#include "engine/weights/module_loading.h"
+#include "engine/weights/safetensors_writer.h"
+
+namespace cosmos::engine::nano {
+namespace fs = std::filesystem;
+namespace {
+
+constexpr const char* kLatentStage = "latents";
+constexpr const char* kStage = "dit";
+constexpr int kClipsPerChunk = 64;
+constexpr int kEncodeBatch = 8;
+
+std::string chunkName(int chunk)
+{
+    char name[40];
+    std::snprintf(name, sizeof name, "latents_%05d.safetensors", chunk);
+    return name;
+}
+
+struct LatentSet {
+    torch::Tensor latents; // [N, C, T', h, w], normalised
+    std::vector<std::string> prompts;
+};
+
+LatentSet loadLatents(const StageContext& context)
+{
+    LatentSet set;
+    std::vector<torch::Tensor> parts;
+    const int chunks = (context.options.latentClips + kClipsPerChunk - 1) / kClipsPerChunk;
+    for (int chunk = 0; chunk < chunks; ++chunk) {
+        const auto checkpoint = Checkpoint::open(workFile(context, chunkName(chunk)));
+        parts.push_back(checkpoint.load("latents").clone());
+        const auto prompts = nlohmann::json::parse(checkpoint.metadata().at("prompts"));
+        for (const auto& prompt : prompts)
+            set.prompts.push_back(prompt.get<std::string>());
+    }
+    set.latents = torch::cat(parts, 0);
+    return set;
+}
+
+// Everything the optimiser updates, with names for checkpoints.
+std::vector<std::pair<std::string, torch::Tensor>> trainedParameters(NanoNets& nets)
+{
+    std::vector<std::pair<std::string, torch::Tensor>> list;
+    for (const auto& item : nets.dit->named_parameters(true))
+        list.emplace_back("dit." + item.key(), item.value());
+    for (const auto& item : nets.text->named_parameters(true))
+        list.emplace_back("text." + item.key(), item.value());
+    return list;
+}
+
+// Exponential moving average of the weights: what gets exported.
+class WeightAverage {
+public:
+    explicit WeightAverage(const std::vector<std::pair<std::string, torch::Tensor>>& parameters)
+    {
+        for (const auto& [name, value] : parameters)
+            m_average.emplace(name, value.detach().clone());
+    }
+    void update(const std::vector<std::pair<std::string, torch::Tensor>>& parameters, double decay)
+    {
+        torch::NoGradGuard noGrad;
+        for (const auto& [name, value] : parameters)
+            m_average.at(name).mul_(decay).add_(value.detach(), 1.0 - decay);
+    }
+    void save(const std::string& path) const { writeSafetensors(path, m_average); }
+    void load(const std::string& path)
+    {
+        const auto checkpoint = Checkpoint::open(path);
+        torch::NoGradGuard noGrad;
+        for (auto& [name, value] : m_average)
+            value.copy_(checkpoint.load(name));
+    }
+    void copyInto(const std::vector<std::pair<std::string, torch::Tensor>>& parameters) const
+    {
+        torch::NoGradGuard noGrad;
+        for (const auto& [name, value] : parameters)
+            value.copy_(m_average.at(name));
+    }
+
+private:
+    TensorMap m_average;
+};
+
+struct DitBatch {
+    torch::Tensor x0; // [B, C, T, h, w]
+    torch::Tensor mask; // [B, 1, T, h, w]
+    torch::Tensor ids; // [B, L]
+};
+
+DitBatch ditBatch(const LatentSet& set, const torch::Tensor& promptIds, const torch::Tensor& emptyIds,
+    const NanoNets& nets, const NanoTrainOptions& options, int step)
+{
+    std::mt19937_64 rng(options.trainSeed * 2654435761ull + static_cast<std::uint64_t>(step));
+    auto uniform = [&rng] { return static_cast<double>(rng() >> 11) * 0x1.0p-53; };
+    const auto n = static_cast<std::uint64_t>(set.latents.size(0));
+    const std::int64_t window = 1 + (nets.config.frameCounts.front() - 1) / nets.config.vae.temporalCompression();
+    const auto starts = static_cast<std::uint64_t>(set.latents.size(2) - window + 1);
+    std::vector<torch::Tensor> x0, masks, ids;
+    for (int b = 0; b < options.ditBatch; ++b) {
+        const auto clip = static_cast<std::int64_t>(rng() % n);
+        const auto start = static_cast<std::int64_t>(rng() % starts);
+        x0.push_back(set.latents[clip].slice(1, start, start + window));
+        // Mid-clip windows are continuations (latents handed over); windows
+        // from the start train Text2World, Image2World and Video2World.
+        int conditioned = nets.config.conditionalLatentFrames;
+        if (start == 0) {
+            const double r = uniform();
+            conditioned = r < 0.3 ? 0 : (r < 0.6 ? 1 : nets.config.conditionalLatentFrames);
+        }
+        auto mask = torch::zeros({1, window, set.latents.size(3), set.latents.size(4)});
+        mask.slice(1, 0, conditioned).fill_(1.0);
+        masks.push_back(mask);
+        ids.push_back(uniform() < options.promptDropout ? emptyIds : promptIds[clip]);
+    }
+    return {torch::stack(x0), torch::stack(masks), torch::stack(ids)};
+}
+
+} // namespace
+
+bool encodeTrainingLatents(NanoNets& nets, const StageContext& context)
+{
+    const auto& options = context.options;
+    if (context.state.done(kLatentStage))
+        return true;
+    if ((options.latentClipFrames - 1) % 4 != 0 || options.latentClipFrames < nets.config.frameCounts.front())
+        throw EngineError("latent clips must have 1 + 4k frames, at least one segment");
+    const int chunks = (options.latentClips + kClipsPerChunk - 1) / kClipsPerChunk;
+    const auto start = Clock::now();
+    torch::InferenceMode inference;
+    for (int chunk = 0; chunk < chunks; ++chunk) {
+        const std::string path = workFile(context, chunkName(chunk));
+        if (fs::exists(path))
+            continue; // written by an earlier run
+        const int first = chunk * kClipsPerChunk;
+        const int count = std::min(kClipsPerChunk, options.latentClips - first);
+        std::vector<torch::Tensor> latents;
+        nlohmann::json prompts = nlohmann::json::array();
+        for (int offset = 0; offset < count; offset += kEncodeBatch) {
+            std::vector<torch::Tensor> clips;
+            for (int b = offset; b < std::min(count, offset + kEncodeBatch); ++b) {
+                const auto spec = NanoClipSpec::fromSeed(trainingClipSeed(options.dataSeed, 1000000 + first + b));
+                clips.push_back(clipToTensor(simulateClip(spec, options.latentClipFrames)));
+                // The prompt describes the segment a Text2World take would show.
+                prompts.push_back(simulateClip(spec).prompt);
+            }
+            latents.push_back(nets.vae->encode(torch::stack(clips)));
+            const int done = first + std::min(count, offset + kEncodeBatch);
+            if (!context.progress(kLatentStage, done, options.latentClips, 0.0, secondsSince(start)))
+                return false; // this chunk is not written; the next run redoes it
+        }
+        writeSafetensors(path, {{"latents", torch::cat(latents, 0).contiguous()}}, {{"prompts", prompts.dump()}});
+    }
+    context.report.seconds[kLatentStage] = secondsSince(start);
+    context.state.markDone(kLatentStage);
+    return true;
+}
+
+bool trainNanoDit(NanoNets& nets, const StageContext& context)
+{
+    const auto& options = context.options;
+    int step = context.state.steps(kStage);
+    const int steps = options.ditSteps;
+    const auto parameters = trainedParameters(nets);
+    WeightAverage average(parameters);
+    const std::string averagePath = workFile(context, "ema.safetensors");
+    if (step >= steps) {
+        if (fs::exists(averagePath)) {
+            average.load(averagePath);
+            average.copyInto(parameters);
+        }
+        return true;
+    }
+
+    const LatentSet set = loadLatents(context);
+    auto tokenizer = std::make_shared<const text::BpeTokenizer>(
+        text::BpeTokenizer::fromJson(nets.tokenizerJson, workFile(context, "tokenizer.json")));
+    const auto tokenize = pipeline::makePromptTokenizer(tokenizer, nets.config.text);
+    std::vector<torch::Tensor> rows;
+    for (const auto& prompt : set.prompts)
+        rows.push_back(torch::tensor(tokenize(prompt), torch::kInt64));
+    const auto promptIds = torch::stack(rows);
+    const auto emptyIds = torch::tensor(tokenize(nets.config.negativePrompt), torch::kInt64);
+
+    std::vector<torch::Tensor> tensors;
+    for (const auto& item : parameters)
+        tensors.push_back(item.second);
+    torch::optim::AdamW optimizer(
+        tensors, torch::optim::AdamWOptions(options.ditLearningRate).betas({0.9, 0.99}).weight_decay(0.01));
+    const std::string optimizerPath = workFile(context, "dit_optimizer.pt");
+    if (step > 0 && fs::exists(optimizerPath))
+        torch::load(optimizer, optimizerPath);
+    if (step > 0 && fs::exists(averagePath))
+        average.load(averagePath);
+
+    auto checkpoint = [&] {
+        saveParameters(*nets.dit, workFile(context, "dit.safetensors"));
+        saveParameters(*nets.text, workFile(context, "text_encoder.safetensors"));
+        average.save(averagePath);
+        torch::save(optimizer, optimizerPath);
+        context.state.setSteps(kStage, step);
+        context.state.save();
+    };
+
+    nets.dit->train();
+    nets.text->train();
+    const double shift = nets.config.sampling.shift;
+    const double conditionTimestep = nets.config.conditionalFrameTimestep;
+    RunningLoss running;
+    const auto start = Clock::now();
+    context.logger->info("training the DiT and the text encoder: steps {}..{}, batch {}, {} clips", step, steps,
+        options.ditBatch, set.latents.size(0));
+    while (step < steps) {
+        torch::manual_seed(options.trainSeed * 104729ull + static_cast<std::uint64_t>(step));
+        for (auto& group : optimizer.param_groups())
+            static_cast<torch::optim::AdamWOptions&>(group.options())
+                .lr(scheduledLearningRate(step, steps, options.ditLearningRate));
+        const auto batch = ditBatch(set, promptIds, emptyIds, nets, options, step);
+        const auto b = batch.x0.size(0);
+        // Noise levels spread as the shifted schedule visits them at inference.
+        const auto u = torch::rand({b});
+        const auto sigma = (shift * u / (1.0 + (shift - 1.0) * u)).view({b, 1, 1, 1, 1});
+        const auto noise = torch::randn_like(batch.x0);
+        const auto noisy = (1.0 - sigma) * batch.x0 + sigma * noise;
+        const auto input = batch.x0 * batch.mask + noisy * (1.0 - batch.mask);
+        const auto frameMask = batch.mask.mean({1, 3, 4}); // [B, T]
+        auto timesteps = (sigma.view({b, 1}) * 1000.0).expand({b, frameMask.size(1)});
+        if (conditionTimestep >= 0.0)
+            timesteps = conditionTimestep * frameMask + timesteps * (1.0 - frameMask);
+        const auto context2 = nets.text->embed(batch.ids);
+        const auto velocity = nets.dit->forward({input, timesteps, context2, batch.mask, {}});
+        const auto target = noise - batch.x0;
+        const auto weight = (1.0 - batch.mask).expand_as(target);
+        const auto loss = ((velocity - target).pow(2) * weight).sum() / weight.sum().clamp_min(1.0);
+        optimizer.zero_grad();
+        loss.backward();
+        torch::nn::utils::clip_grad_norm_(tensors, 1.0);
+        optimizer.step();
+        ++step;
+        // The average follows closely at first, then settles to emaDecay.
+        average.update(parameters, std::min(options.emaDecay, (1.0 + step) / (10.0 + step)));
+
+        const double value = loss.item<double>();
+        running.add(value);
+        if (step % options.logEvery == 0 || step == steps)
+            context.log.add(kStage, step, value, secondsSince(start));
+        if (step % options.checkpointEvery == 0 || step == steps)
+            checkpoint();
+        if (!context.progress(kStage, step, steps, running.value(), secondsSince(start))) {
+            checkpoint();
+            return false;
+        }
+    }
+    context.report.finalLoss[kStage] = running.value();
+    context.report.steps[kStage] = step;
+    context.report.seconds[kStage] = secondsSince(start);
+    average.copyInto(parameters);
+    nets.dit->eval();
+    nets.text->eval();
+    return true;
+}
+
+} // namespace cosmos::engine::nano

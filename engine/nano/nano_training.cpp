@@ -1,0 +1,272 @@
+#include "engine/nano/nano_training.h"
+
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include <torch/torch.h>
+
+#include "engine/errors.h"
+#include "engine/nano/nano_tensors.h"
+#include "engine/nano/nano_training_parts.h"
+#include "engine/nano/nano_world.h"
+#include "engine/nets/dit/dit_loading.h"
+#include "engine/nets/text/text_encoder_loading.h"
+#include "engine/nets/vae/wan_vae_loading.h"
+#include "engine/text/bpe_tokenizer.h"
+#include "engine/text/bpe_trainer.h"
+#include "engine/weights/checkpoint.h"
+#include "engine/weights/module_loading.h"
+#include "engine/weights/safetensors_writer.h"
+#include "engine/weights/weights_error.h"
+
+namespace cosmos::engine::nano {
+namespace fs = std::filesystem;
+
+double secondsSince(Clock::time_point start)
+{
+    return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+TrainingState::TrainingState(std::string workDir) : m_path(std::move(workDir) + "/state.json")
+{
+    m_json = nlohmann::json::object();
+    std::ifstream in(m_path);
+    if (!in)
+        return;
+    try {
+        in >> m_json;
+    } catch (const std::exception& error) {
+        throw EngineError("the training state " + m_path + " is unreadable (" + error.what()
+            + "); remove it to start this work folder again");
+    }
+}
+
+int TrainingState::steps(const std::string& stage) const
+{
+    return m_json.contains("steps") ? m_json["steps"].value(stage, 0) : 0;
+}
+
+void TrainingState::setSteps(const std::string& stage, int steps)
+{
+    m_json["steps"][stage] = steps;
+}
+
+bool TrainingState::done(const std::string& stage) const
+{
+    return m_json.contains("done") && m_json["done"].value(stage, false);
+}
+
+void TrainingState::markDone(const std::string& stage)
+{
+    m_json["done"][stage] = true;
+    save();
+}
+
+void TrainingState::save() const
+{
+    const std::string temporary = m_path + ".tmp";
+    {
+        std::ofstream out(temporary, std::ios::trunc);
+        out << m_json.dump(2) << "\n";
+        if (!out)
+            throw EngineError("cannot write the training state " + temporary);
+    }
+    fs::rename(temporary, m_path);
+}
+
+LossLog::LossLog(const std::string& workDir) : m_file(workDir + "/loss.tsv", std::ios::app)
+{
+    if (!m_file)
+        throw EngineError("cannot write the loss log in " + workDir);
+}
+
+void LossLog::add(const std::string& stage, int step, double loss, double seconds)
+{
+    m_file << stage << '\t' << step << '\t' << loss << '\t' << seconds << '\n';
+    m_file.flush();
+}
+
+bool StageContext::progress(const std::string& stage, int step, int steps, double loss, double elapsed) const
+{
+    if (!options.progress)
+        return true;
+    return options.progress(NanoTrainProgress {stage, step, steps, loss, elapsed});
+}
+
+std::string workFile(const StageContext& context, const std::string& name)
+{
+    return context.options.workDir + "/" + name;
+}
+
+bool loadParametersIfPresent(torch::nn::Module& module, const std::string& path)
+{
+    if (!fs::exists(path))
+        return false;
+    const auto checkpoint = Checkpoint::open(path);
+    const auto names = checkpoint.names();
+    const std::set<std::string> present(names.begin(), names.end());
+    torch::NoGradGuard noGrad;
+    for (auto& item : module.named_parameters(true)) {
+        if (present.count(item.key()) == 0)
+            throw WeightsError(path, item.key(), "is missing; the work folder belongs to another model");
+        const auto tensor = checkpoint.load(item.key());
+        if (tensor.sizes() != item.value().sizes())
+            throw WeightsError(path, item.key(), "has another shape; the work folder belongs to another model");
+        item.value().copy_(tensor);
+    }
+    return true;
+}
+
+void saveParameters(torch::nn::Module& module, const std::string& path)
+{
+    writeSafetensors(path, parameterMap(module));
+}
+
+namespace {
+
+// Prompts of many training clips plus every vocabulary word: the corpus the
+// nano tokenizer's merges are learned from.
+std::vector<std::string> tokenizerCorpus(std::uint64_t dataSeed, int clips)
+{
+    std::vector<std::string> corpus;
+    std::set<std::string> seen;
+    for (std::uint64_t i = 0; i < static_cast<std::uint64_t>(clips); ++i) {
+        const auto clip = simulateClip(NanoClipSpec::fromSeed(trainingClipSeed(dataSeed, i)));
+        if (seen.insert(clip.prompt).second)
+            corpus.push_back(clip.prompt);
+    }
+    for (const auto& word : promptVocabulary())
+        corpus.push_back(word);
+    return corpus;
+}
+
+void loadInitModel(NanoNets& nets, const std::string& folder)
+{
+    std::ifstream configFile(folder + "/config.json");
+    if (!configFile)
+        throw EngineError("cannot continue from " + folder + ": it has no config.json");
+    nlohmann::json json;
+    configFile >> json;
+    nets.config = pipeline::WorldModelConfig::fromJson(json);
+    if (nets.config.dit.name != "nano" || nets.config.vae.name != "nano" || nets.config.text.name != "nano")
+        throw EngineError("cannot continue from " + folder + ": it is not a nano model");
+    nets.vae = nets::loadWanVae(nets.config.vae, Checkpoint::open(folder + "/vae.safetensors"));
+    nets.dit = nets::loadDit(nets.config.dit, Checkpoint::open(folder + "/dit.safetensors"));
+    nets.text = nets::loadTextEncoder(nets.config.text, Checkpoint::open(folder + "/text_encoder.safetensors"));
+    std::ifstream tokenizer(folder + "/tokenizer.json");
+    std::stringstream text;
+    text << tokenizer.rdbuf();
+    nets.tokenizerJson = text.str();
+    // Nets loaded from a file may be fp16; train in fp32.
+    nets.vae->to(torch::kFloat32);
+    nets.dit->to(torch::kFloat32);
+    nets.text->to(torch::kFloat32);
+}
+
+// adaLN-Zero (as in DiT): every block starts as the identity and the output
+// as zero, which makes flow-matching training from scratch stable.
+void initialiseDitForTraining(nets::DitImpl& dit)
+{
+    torch::NoGradGuard noGrad;
+    for (auto& item : dit.named_parameters(true)) {
+        const auto& name = item.key();
+        const bool modulationOut = name.find("adaln_modulation") != std::string::npos && name.size() > 9
+            && name.compare(name.size() - 9, 9, ".2.weight") == 0;
+        if (modulationOut || name == "final_layer.linear.weight")
+            item.value().zero_();
+    }
+}
+
+} // namespace
+
+void buildNanoTokenizer(NanoNets& nets, const StageContext& context)
+{
+    const std::string path = workFile(context, "tokenizer.json");
+    if (nets.tokenizerJson.empty()) {
+        if (fs::exists(path)) {
+            std::ifstream in(path);
+            std::stringstream text;
+            text << in.rdbuf();
+            nets.tokenizerJson = text.str();
+        } else {
+            text::BpeTrainingOptions bpe;
+            bpe.vocabLimit = static_cast<int>(nets.config.text.vocabSize);
+            nets.tokenizerJson = text::trainByteLevelBpe(
+                tokenizerCorpus(context.options.dataSeed, context.options.tokenizerClips), bpe);
+        }
+    }
+    {
+        std::ofstream out(path, std::ios::trunc);
+        out << nets.tokenizerJson;
+    }
+    const auto tokenizer = text::BpeTokenizer::fromJson(nets.tokenizerJson, path);
+    const auto pad = tokenizer.tokenId("<|endoftext|>");
+    if (!pad)
+        throw EngineError("the nano tokenizer has no <|endoftext|> pad token");
+    nets.config.text.padTokenId = *pad;
+    context.logger->info("nano tokenizer: pad id {}", *pad);
+}
+
+NanoTrainReport trainNanoModel(const NanoTrainOptions& options, const LoggerPtr& logger)
+{
+    if (options.workDir.empty() || options.outDir.empty())
+        throw EngineError("nano training needs a work folder and an output folder");
+    std::error_code error;
+    fs::create_directories(options.workDir, error);
+    if (error || !fs::is_directory(options.workDir))
+        throw EngineError("cannot create the work folder " + options.workDir + ": " + error.message());
+
+    TrainingState state(options.workDir);
+    LossLog log(options.workDir);
+    NanoTrainReport report;
+    StageContext context {options, logger, state, log, report};
+
+    torch::manual_seed(options.trainSeed);
+    NanoNets nets;
+    if (!options.initFrom.empty()) {
+        loadInitModel(nets, options.initFrom);
+        logger->info("continuing from {}", options.initFrom);
+    } else {
+        nets.config = pipeline::WorldModelConfig::nano();
+        nets.vae = nets::WanVae(nets.config.vae);
+        nets.dit = nets::Dit(nets.config.dit);
+        nets.text = nets::QwenTextModel(nets.config.text);
+        initialiseDitForTraining(*nets.dit);
+    }
+    // Work-folder checkpoints win over the starting point: they are newer.
+    loadParametersIfPresent(*nets.vae, workFile(context, "vae.safetensors"));
+    if (fs::exists(workFile(context, "vae_stats.json"))) {
+        std::ifstream in(workFile(context, "vae_stats.json"));
+        nlohmann::json stats;
+        in >> stats;
+        nets.config.vae.latentMean = stats.at("mean").get<std::vector<double>>();
+        nets.config.vae.latentStd = stats.at("std").get<std::vector<double>>();
+        applyVaeConfig(nets);
+    }
+    loadParametersIfPresent(*nets.dit, workFile(context, "dit.safetensors"));
+    loadParametersIfPresent(*nets.text, workFile(context, "text_encoder.safetensors"));
+
+    buildNanoTokenizer(nets, context);
+    if (!trainNanoVae(nets, context))
+        return report;
+    if (!state.done("vae_stats")) {
+        measureLatentStatistics(nets, context);
+        state.markDone("vae_stats");
+    }
+    if (!encodeTrainingLatents(nets, context))
+        return report;
+    if (!trainNanoDit(nets, context))
+        return report;
+    // Steps of this work folder, including those of interrupted earlier runs.
+    for (const char* stage : {"vae", "dit"})
+        report.steps[stage] = state.steps(stage);
+    fitPreviewMap(nets, context);
+    exportNanoModel(nets, context);
+    report.finished = true;
+    report.modelDir = options.outDir;
+    return report;
+}
+
+} // namespace cosmos::engine::nano

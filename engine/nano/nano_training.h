@@ -1,0 +1,88 @@
+// Training the nano world model on the CPU, with the engine's own network
+// classes: first the text tokenizer (a byte-level BPE over the prompt
+// vocabulary), then the video tokenizer (the Wan VAE at nano size), then the
+// DiT together with the text encoder, by flow matching in the formulation
+// the sampler integrates (x_t = (1 - s) x0 + s e, target e - x0, timestep
+// s * 1000), with the conditioning the pipeline uses (clean latent frames
+// under the condition mask at the model's conditioning timestep) and prompt
+// dropout for classifier-free guidance.
+//
+// Everything is resumable: the work folder holds the stage, step, weights,
+// optimiser state and the encoded latents; running again continues where it
+// stopped. `initFrom` starts from a finished model folder (the committed
+// weights) so quality can grow over several runs.
+//
+//   NanoTrainOptions options;
+//   options.workDir = "train-work";
+//   options.outDir = "resources/models/nano";
+//   NanoTrainReport report = trainNanoModel(options, logger);
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "engine/logging.h"
+
+namespace cosmos::engine::nano {
+
+struct NanoTrainProgress {
+    std::string stage; // "tokenizer", "vae", "latents", "dit", "export"
+    int step = 0;
+    int steps = 0;
+    double loss = 0.0; // running mean of the recent steps
+    double elapsedSeconds = 0.0; // in this stage
+};
+
+struct NanoTrainOptions {
+    std::string workDir; // checkpoints, latents, loss log (required)
+    std::string outDir; // the finished model folder (required)
+    std::string initFrom; // a model folder to continue from; empty: from scratch
+    std::uint64_t dataSeed = 1;
+    std::uint64_t trainSeed = 7; // initialisation, batches, noise
+
+    // Video tokenizer: short windows and crops (the nets are convolutional
+    // and causal, so what they learn carries to whole 64x64 clips).
+    int vaeSteps = 1200; // 0 with initFrom: keep its tokenizer
+    int vaeBatch = 4;
+    int vaeFrames = 5; // 1 + 4k
+    int vaeCrop = 32;
+    double vaeLearningRate = 4e-4;
+    double vaeKlWeight = 1e-5; // on the latent mean's square
+
+    // DiT and text encoder, on latents of longer clips so continuations
+    // (latents handed over mid-clip) are trained too.
+    int latentClips = 1200;
+    int latentClipFrames = 41; // 11 latent frames: windows of 9 start at 0, 1 or 2
+    int ditSteps = 2000;
+    int ditBatch = 16;
+    double ditLearningRate = 4e-4;
+    double promptDropout = 0.1;
+    double emaDecay = 0.999;
+
+    // Clips for the tokenizer's corpus, the latent statistics and the preview map.
+    int tokenizerClips = 4000;
+    int statisticsClips = 48;
+    int previewClips = 32;
+
+    int checkpointEvery = 100; // steps
+    int logEvery = 10;
+    // Called on the training thread; return false to stop (a checkpoint is written first).
+    std::function<bool(const NanoTrainProgress&)> progress;
+};
+
+struct NanoTrainReport {
+    bool finished = false; // false when stopped by the progress callback
+    std::map<std::string, double> finalLoss; // per stage
+    std::map<std::string, int> steps; // per stage, cumulative over runs
+    std::map<std::string, double> seconds; // per stage, this run
+    std::string modelDir;
+};
+
+// Throws EngineError / WeightsError with what went wrong (a bad work folder,
+// an init model that is not a nano model, ...).
+NanoTrainReport trainNanoModel(const NanoTrainOptions& options, const LoggerPtr& logger);
+
+} // namespace cosmos::engine::nano

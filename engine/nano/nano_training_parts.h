@@ -1,0 +1,110 @@
+// The stages of nano training (see nano_training.h), each in its own file.
+// Internal to engine/nano.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+#include <torch/types.h>
+
+#include "engine/nano/nano_training.h"
+#include "engine/nets/dit/dit.h"
+#include "engine/nets/text/qwen_text_model.h"
+#include "engine/nets/vae/wan_vae.h"
+#include "engine/pipeline/world_model.h"
+#include "engine/pipeline/world_model_config.h"
+
+namespace cosmos::engine::nano {
+
+// Stage bookkeeping in <workDir>/state.json, rewritten atomically.
+class TrainingState {
+public:
+    explicit TrainingState(std::string workDir);
+    int steps(const std::string& stage) const;
+    void setSteps(const std::string& stage, int steps);
+    bool done(const std::string& stage) const;
+    void markDone(const std::string& stage);
+    nlohmann::json& data() { return m_json; }
+    void save() const;
+
+private:
+    std::string m_path;
+    nlohmann::json m_json;
+};
+
+// Appends "stage<TAB>step<TAB>loss<TAB>seconds" lines to <workDir>/loss.tsv.
+class LossLog {
+public:
+    explicit LossLog(const std::string& workDir);
+    void add(const std::string& stage, int step, double loss, double seconds);
+
+private:
+    std::ofstream m_file;
+};
+
+// Exponential running mean for progress lines.
+class RunningLoss {
+public:
+    void add(double value)
+    {
+        m_value = m_count == 0 ? value : 0.95 * m_value + 0.05 * value;
+        ++m_count;
+    }
+    double value() const { return m_value; }
+
+private:
+    double m_value = 0.0;
+    long m_count = 0;
+};
+
+using Clock = std::chrono::steady_clock;
+double secondsSince(Clock::time_point start);
+
+struct StageContext {
+    const NanoTrainOptions& options;
+    const LoggerPtr& logger;
+    TrainingState& state;
+    LossLog& log;
+    NanoTrainReport& report;
+    // Reports progress; false when the caller asked to stop.
+    bool progress(const std::string& stage, int step, int steps, double loss, double elapsed) const;
+};
+
+// Every model component being trained, plus its config.
+struct NanoNets {
+    pipeline::WorldModelConfig config;
+    std::string tokenizerJson;
+    nets::WanVae vae {nullptr};
+    nets::Dit dit {nullptr};
+    nets::QwenTextModel text {nullptr};
+};
+
+// Tokenizer stage: tokenizer.json from the prompt vocabulary (or kept from
+// the init model), and the pad id in the text config.
+void buildNanoTokenizer(NanoNets& nets, const StageContext& context);
+
+// Returns false when stopped early.
+bool trainNanoVae(NanoNets& nets, const StageContext& context);
+// Per-channel latent mean and std over fresh clips, into the VAE config.
+void measureLatentStatistics(NanoNets& nets, const StageContext& context);
+// Rebuilds the VAE around nets.config.vae (its latent statistics), keeping the weights.
+void applyVaeConfig(NanoNets& nets);
+// Warm-up, then cosine decay to a tenth of `base`.
+double scheduledLearningRate(int step, int steps, double base);
+bool encodeTrainingLatents(NanoNets& nets, const StageContext& context);
+bool trainNanoDit(NanoNets& nets, const StageContext& context);
+// Least-squares latent -> RGB map for the live preview.
+void fitPreviewMap(NanoNets& nets, const StageContext& context);
+void exportNanoModel(NanoNets& nets, const StageContext& context);
+
+// Files in the work folder.
+std::string workFile(const StageContext& context, const std::string& name);
+// Loads `path` into the module's parameters when the file exists.
+bool loadParametersIfPresent(torch::nn::Module& module, const std::string& path);
+void saveParameters(torch::nn::Module& module, const std::string& path);
+
+} // namespace cosmos::engine::nano

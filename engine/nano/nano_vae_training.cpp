@@ -1,0 +1,189 @@
+// The video tokenizer stage: the nano Wan VAE learns to reconstruct short
+// windows of simulated clips (random crops), with a small penalty on the
+// latent's magnitude; then its latent statistics
+// are measured on whole clips.
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <random>
+
+#include <torch/torch.h>
+
+#include "engine/nano/nano_tensors.h"
+#include "engine/nano/nano_training_parts.h"
+#include "engine/nano/nano_world.h"
+
+namespace cosmos::engine::nano {
+namespace {
+
+constexpr const char* kStage = "vae";
+
+struct VaeBatch {
+    torch::Tensor video; // [B, 3, frames, crop, crop] in [-1, 1]
+    torch::Tensor weight; // [B, 1, frames, crop, crop]: balls count more than the backdrop
+};
+
+// The crop origin along one axis: around the ball most of the time (balls
+// are a few percent of the picture, and the tokenizer learns the backdrop
+// long before them otherwise), anywhere otherwise.
+int cropOrigin(std::mt19937_64& rng, double ballCentre, int size, int crop)
+{
+    const int range = size - crop + 1;
+    if (rng() % 4 == 0)
+        return static_cast<int>(rng() % static_cast<std::uint64_t>(range));
+    const int jitter = static_cast<int>(rng() % 17) - 8;
+    return std::clamp(static_cast<int>(ballCentre) - crop / 2 + jitter, 0, range - 1);
+}
+
+// Fresh clips every step (the simulator is cheap), placed by a per-step
+// generator so a resumed run sees the same batches.
+VaeBatch vaeBatch(const NanoTrainOptions& options, int step)
+{
+    std::mt19937_64 rng(options.trainSeed * 1000003ull + static_cast<std::uint64_t>(step));
+    std::vector<torch::Tensor> windows, weights;
+    for (int b = 0; b < options.vaeBatch; ++b) {
+        const auto index = static_cast<std::uint64_t>(step) * options.vaeBatch + b;
+        const auto clip = simulateClip(NanoClipSpec::fromSeed(trainingClipSeed(options.dataSeed, index)));
+        const auto video = clipToTensor(clip);
+        const auto backdrop = bytesToVideo(
+            renderFrame(clip.spec.backdrop, {}, {}, clip.height, clip.width), 1, clip.height, clip.width);
+        // Pixels that differ from the empty backdrop are ball pixels.
+        const auto foreground = ((video - backdrop).abs().amax(0, true) > 0.1).to(torch::kFloat32);
+        const int start = static_cast<int>(rng() % static_cast<std::uint64_t>(clip.frameCount - options.vaeFrames + 1));
+        const auto& ball = clip.truth[static_cast<std::size_t>(start)][rng() % clip.truth[0].size()];
+        const int y = cropOrigin(rng, ball.y, clip.height, options.vaeCrop);
+        const int x = cropOrigin(rng, ball.x, clip.width, options.vaeCrop);
+        auto crop = [&](const torch::Tensor& t) {
+            return t.slice(1, start, start + options.vaeFrames)
+                .slice(2, y, y + options.vaeCrop)
+                .slice(3, x, x + options.vaeCrop);
+        };
+        windows.push_back(crop(video));
+        weights.push_back(1.0 + 9.0 * crop(foreground));
+    }
+    return {torch::stack(windows), torch::stack(weights)};
+}
+
+} // namespace
+
+double scheduledLearningRate(int step, int steps, double base)
+{
+    const int warmup = std::min(100, std::max(1, steps / 10));
+    if (step < warmup)
+        return base * (step + 1) / warmup;
+    // Cosine down to a tenth of the base rate.
+    const double progress = static_cast<double>(step - warmup) / std::max(1, steps - warmup);
+    return base * (0.1 + 0.9 * 0.5 * (1.0 + std::cos(3.141592653589793 * std::min(1.0, progress))));
+}
+
+bool trainNanoVae(NanoNets& nets, const StageContext& context)
+{
+    const auto& options = context.options;
+    int step = context.state.steps(kStage);
+    const int steps = options.vaeSteps;
+    if (step >= steps)
+        return true;
+
+    auto& vae = *nets.vae;
+    vae.train();
+    torch::optim::AdamW optimizer(
+        vae.parameters(), torch::optim::AdamWOptions(options.vaeLearningRate).betas({0.9, 0.99}).weight_decay(0.0));
+    const std::string optimizerPath = workFile(context, "vae_optimizer.pt");
+    if (step > 0 && std::filesystem::exists(optimizerPath))
+        torch::load(optimizer, optimizerPath);
+
+    auto checkpoint = [&] {
+        saveParameters(vae, workFile(context, "vae.safetensors"));
+        torch::save(optimizer, optimizerPath);
+        context.state.setSteps(kStage, step);
+        context.state.save();
+    };
+
+    RunningLoss running;
+    const auto start = Clock::now();
+    context.logger->info("training the video tokenizer: steps {}..{}, batch {} x {} frames at {}px", step, steps,
+        options.vaeBatch, options.vaeFrames, options.vaeCrop);
+    while (step < steps) {
+        torch::manual_seed(options.trainSeed * 7919ull + static_cast<std::uint64_t>(step));
+        for (auto& group : optimizer.param_groups())
+            static_cast<torch::optim::AdamWOptions&>(group.options())
+                .lr(scheduledLearningRate(step, steps, options.vaeLearningRate));
+        const auto batch = vaeBatch(options, step);
+        const auto& video = batch.video;
+        // The mean alone is decoded: sampling the posterior from a fresh
+        // log-variance (about 0, i.e. unit noise) drowns the signal for the
+        // first thousands of steps, more than a CPU run has. Only the mean is
+        // used at inference; a small penalty keeps its scale in check.
+        const auto mu = vae.encodeMoments(video).first;
+        const auto reconstruction = vae.decodeRaw(mu);
+        const auto error = reconstruction - video;
+        const auto reconstructionLoss = ((error.abs() + error.pow(2)) * batch.weight).mean() / batch.weight.mean();
+        const auto loss = reconstructionLoss + options.vaeKlWeight * mu.pow(2).mean();
+        optimizer.zero_grad();
+        loss.backward();
+        torch::nn::utils::clip_grad_norm_(vae.parameters(), 1.0);
+        optimizer.step();
+        ++step;
+
+        const double value = error.pow(2).mean().item<double>();
+        running.add(value);
+        if (step % options.logEvery == 0 || step == steps)
+            context.log.add(kStage, step, value, secondsSince(start));
+        if (step % options.checkpointEvery == 0 || step == steps)
+            checkpoint();
+        if (!context.progress(kStage, step, steps, running.value(), secondsSince(start))) {
+            checkpoint();
+            return false;
+        }
+    }
+    context.report.finalLoss[kStage] = running.value();
+    context.report.steps[kStage] = step;
+    context.report.seconds[kStage] = secondsSince(start);
+    vae.eval();
+    return true;
+}
+
+void measureLatentStatistics(NanoNets& nets, const StageContext& context)
+{
+    const auto& options = context.options;
+    auto& config = nets.config.vae;
+    if (!options.initFrom.empty() && context.state.steps(kStage) == 0) {
+        context.logger->info("video tokenizer unchanged: keeping its latent statistics");
+    } else {
+        // Raw means over whole clips the networks never trained on.
+        torch::InferenceMode inference;
+        std::vector<torch::Tensor> latents;
+        const auto total = static_cast<std::uint64_t>(std::max(2, options.statisticsClips));
+        for (std::uint64_t i = 0; i < total; i += 8) {
+            std::vector<torch::Tensor> clips;
+            for (std::uint64_t b = 0; b < 8 && i + b < total; ++b)
+                clips.push_back(clipToTensor(
+                    simulateClip(NanoClipSpec::fromSeed(trainingClipSeed(options.dataSeed + 1000, i + b)))));
+            latents.push_back(nets.vae->encodeMoments(torch::stack(clips)).first);
+        }
+        const auto all = torch::cat(latents, 0).transpose(0, 1).reshape({config.zDim, -1}).to(torch::kFloat64);
+        const auto mean = all.mean(1);
+        const auto std = all.std(1).clamp_min(1e-3);
+        config.latentMean.assign(mean.data_ptr<double>(), mean.data_ptr<double>() + config.zDim);
+        config.latentStd.assign(std.data_ptr<double>(), std.data_ptr<double>() + config.zDim);
+    }
+    std::ofstream out(workFile(context, "vae_stats.json"), std::ios::trunc);
+    out << nlohmann::json {{"mean", config.latentMean}, {"std", config.latentStd}}.dump() << "\n";
+    applyVaeConfig(nets);
+}
+
+void applyVaeConfig(NanoNets& nets)
+{
+    // The net reads its statistics from its own config copy: rebuild it.
+    auto fresh = nets::WanVae(nets.config.vae);
+    {
+        torch::NoGradGuard noGrad;
+        auto target = fresh->named_parameters(true);
+        for (const auto& item : nets.vae->named_parameters(true))
+            target[item.key()].copy_(item.value());
+    }
+    fresh->eval();
+    nets.vae = fresh;
+}
+
+} // namespace cosmos::engine::nano

@@ -1,0 +1,84 @@
+#include "projects/sql_connection.h"
+
+#include <QSqlError>
+#include <QUuid>
+
+namespace cosmos::projects {
+
+SqlConnection::SqlConnection()
+    : m_name(QStringLiteral("cosmos-project-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
+{
+}
+
+SqlConnection::~SqlConnection()
+{
+    if (!m_db.isValid())
+        return;
+    m_db.close();
+    m_db = QSqlDatabase(); // drop our handle before removing the connection
+    QSqlDatabase::removeDatabase(m_name);
+}
+
+bool SqlConnection::open(const QString& path, Mode mode, QString* error)
+{
+    if (!m_db.isValid())
+        m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
+    m_db.setDatabaseName(path);
+    QString options = QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000");
+    if (mode == Mode::ReadOnly)
+        options += QStringLiteral(";QSQLITE_OPEN_READONLY");
+    m_db.setConnectOptions(options);
+    if (m_db.open())
+        return true;
+    if (error)
+        *error = m_db.lastError().text();
+    return false;
+}
+
+Transaction::Transaction(QSqlDatabase& db) : m_db(db)
+{
+    m_active = execSql(m_db, QStringLiteral("SAVEPOINT cosmos"), {}, &m_error);
+}
+
+Transaction::~Transaction()
+{
+    if (m_active) {
+        execSql(m_db, QStringLiteral("ROLLBACK TO cosmos"));
+        execSql(m_db, QStringLiteral("RELEASE cosmos"));
+    }
+}
+
+bool Transaction::commit()
+{
+    if (!m_active)
+        return false;
+    if (!execSql(m_db, QStringLiteral("RELEASE cosmos"), {}, &m_error))
+        return false; // still active: the destructor rolls back
+    m_active = false;
+    return true;
+}
+
+QSqlQuery querySql(QSqlDatabase& db, const QString& sql, const QVariantList& bindings, QString* error)
+{
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    bool ok = false;
+    if (bindings.isEmpty()) {
+        ok = query.exec(sql);
+    } else if (query.prepare(sql)) {
+        for (const QVariant& value : bindings)
+            query.addBindValue(value);
+        ok = query.exec();
+    }
+    if (!ok && error)
+        *error = query.lastError().text() + QStringLiteral(" [") + sql.simplified() + QLatin1Char(']');
+    return query;
+}
+
+bool execSql(QSqlDatabase& db, const QString& sql, const QVariantList& bindings, QString* error)
+{
+    const QSqlQuery query = querySql(db, sql, bindings, error);
+    return query.isActive();
+}
+
+} // namespace cosmos::projects

@@ -1,0 +1,130 @@
+// LibTorch before Qt: Qt's `slots` macro would break LibTorch's headers.
+#include <torch/torch.h>
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include "tests/support/cli_process.h"
+
+#include "engine/media/media_decoder.h"
+#include "engine/nano/nano_world.h"
+#include "engine/tools/nano_data_tool.h"
+
+using namespace cosmos::engine;
+
+// cosmos-cli nano-data end to end: the real executable writes a small
+// dataset, and what it wrote is read back.
+class TestCliNano : public QObject {
+    Q_OBJECT
+private:
+    using Result = cosmos::tests::CliResult;
+    Result run(const QStringList& arguments) { return cosmos::tests::runCosmosCli(arguments, m_dir.path()); }
+    QJsonObject readJson(const QString& path)
+    {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            return {};
+        QJsonParseError error;
+        const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &error);
+        return error.error == QJsonParseError::NoError ? document.object() : QJsonObject {};
+    }
+    // [T, H, W, 3] uint8, the frames the simulator renders for clip `index`.
+    torch::Tensor simulated(std::uint64_t seed, int index)
+    {
+        const nano::NanoClip clip = nano::simulateClip(nano::NanoClipSpec::fromSeed(tools::nanoClipSeed(seed, index)));
+        return torch::from_blob(
+            const_cast<std::uint8_t*>(clip.frames.data()), {clip.frameCount, clip.height, clip.width, 3}, torch::kUInt8)
+            .clone();
+    }
+    QTemporaryDir m_dir;
+
+private slots:
+    void writesClipsTruthAndIndex()
+    {
+        const QString out = m_dir.filePath("data");
+        const Result r = run({"nano-data", "--seed", "5", "--count", "3", "--out", out});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains("wrote 3 clips"), qPrintable(r.out));
+
+        QFile index(out + "/index.jsonl");
+        QVERIFY(index.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = index.readAll().trimmed().split('\n');
+        QCOMPARE(lines.size(), 3);
+        for (int i = 0; i < 3; ++i) {
+            const QString name = QString("clip_%1").arg(i, 6, 10, QLatin1Char('0'));
+            const QJsonObject line = QJsonDocument::fromJson(lines[i]).object();
+            QCOMPARE(line["file"].toString(), name + ".mp4");
+            QVERIFY(QFile::exists(out + "/" + name + ".mp4"));
+
+            const QJsonObject record = readJson(out + "/" + name + ".json");
+            QVERIFY2(!record.isEmpty(), qPrintable(name));
+            QCOMPARE(record["prompt"].toString(), line["prompt"].toString());
+            QVERIFY(record["prompt"].toString().startsWith("a "));
+            QCOMPARE(record["truth"].toArray().size(), nano::NanoWorldConstants::frames);
+            const int balls = record["balls"].toArray().size();
+            QVERIFY(balls == 1 || balls == 2);
+            QCOMPARE(record["truth"].toArray()[0].toArray().size(), balls);
+            QCOMPARE(record["floor_bounces"].toArray().size(), balls);
+
+            // The clip the index names is the one the seed derivation gives.
+            const auto clip = nano::simulateClip(nano::NanoClipSpec::fromSeed(tools::nanoClipSeed(5, i)));
+            QCOMPARE(record["prompt"].toString().toStdString(), clip.prompt);
+
+            // H.264 is lossy (and subsamples colour), but close.
+            const auto video = media::decodeVideo((out + "/" + name + ".mp4").toStdString());
+            QCOMPARE(video.frames.size(1), nano::NanoWorldConstants::frames);
+            QCOMPARE(video.frames.size(2), 64);
+            QCOMPARE(video.frames.size(3), 64);
+            const auto expected = simulated(5, i).permute({3, 0, 1, 2}).to(torch::kFloat) / 127.5 - 1.0;
+            const double error = (video.frames - expected).abs().mean().item<double>();
+            QVERIFY2(error < 0.05, qPrintable(QString::number(error)));
+        }
+        QVERIFY(!QFile::exists(out + "/index.jsonl.partial"));
+    }
+
+    void pngFramesAreExactAndRunsRepeat()
+    {
+        const QString a = m_dir.filePath("png_a"), b = m_dir.filePath("png_b");
+        for (const QString& out : {a, b}) {
+            const Result r = run({"nano-data", "--seed", "9", "--count", "2", "--out", out, "--format", "png"});
+            QVERIFY2(r.code == 0, qPrintable(r.err));
+        }
+        for (int i = 0; i < 2; ++i) {
+            const QString name = QString("clip_%1").arg(i, 6, 10, QLatin1Char('0'));
+            const auto video = media::decodeVideo((a + "/" + name).toStdString());
+            const auto expected = simulated(9, i).permute({3, 0, 1, 2}).to(torch::kFloat) / 127.5 - 1.0;
+            QVERIFY(torch::allclose(video.frames, expected, 0.0, 1e-5));
+            QFile first(a + "/" + name + ".json"), second(b + "/" + name + ".json");
+            QVERIFY(first.open(QIODevice::ReadOnly) && second.open(QIODevice::ReadOnly));
+            QCOMPARE(first.readAll(), second.readAll());
+        }
+    }
+
+    void badArgumentsAreRefused()
+    {
+        Result r = run({"nano-data", "--count", "0", "--out", m_dir.filePath("zero")});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains("--count must be an integer from 1"), qPrintable(r.err));
+        QVERIFY(!QDir(m_dir.filePath("zero")).exists());
+
+        r = run({"nano-data", "--count", "2"});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains("--out"), qPrintable(r.err));
+
+        r = run({"nano-data", "--count", "2", "--out", m_dir.filePath("gif"), "--format", "gif"});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains("--format must be mp4 or png"), qPrintable(r.err));
+
+        r = run({"nano-data", "--count", "2", "--out", "/proc/no-such-folder/data"});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains("cannot create the output folder '/proc/no-such-folder/data'"), qPrintable(r.err));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliNano)
+#include "tst_cli_nano.moc"
