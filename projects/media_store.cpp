@@ -163,8 +163,11 @@ MediaCheck MediaStore::check(const QList<MediaRef>& referenced) const
         else if (sha256OfFile(path) != ref.sha256)
             report.corrupt.append(ref.path);
     }
-    const QDir project(m_projectFolder);
-    QDirIterator it(absolutePath(QLatin1String(kFolderName)), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    // Both sides absolute: relativeFilePath() returns a relative path as it
+    // is, which would make every file of a relative project folder orphaned.
+    const QDir project(QFileInfo(m_projectFolder).absoluteFilePath());
+    QDirIterator it(
+        project.filePath(QLatin1String(kFolderName)), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
     while (it.hasNext()) {
         const QString relative = project.relativeFilePath(it.next());
         if (!known.contains(relative))

@@ -300,7 +300,7 @@ bool ProjectStore::recover(ProjectError* error)
 
 bool ProjectStore::transact(const std::function<bool()>& body)
 {
-    Transaction transaction(database());
+    Transaction transaction(m_connection);
     if (!transaction.isActive())
         return failSql(transaction.error());
     if (!body())

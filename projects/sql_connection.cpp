@@ -35,26 +35,37 @@ bool SqlConnection::open(const QString& path, Mode mode, QString* error)
     return false;
 }
 
-Transaction::Transaction(QSqlDatabase& db) : m_db(db)
+Transaction::Transaction(SqlConnection& connection)
+    : m_connection(connection), m_outermost(connection.m_transactionDepth == 0)
 {
-    m_active = execSql(m_db, QStringLiteral("SAVEPOINT cosmos"), {}, &m_error);
+    const QString begin = m_outermost ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("SAVEPOINT cosmos");
+    m_active = execSql(m_connection.m_db, begin, {}, &m_error);
+    if (m_active)
+        ++m_connection.m_transactionDepth;
 }
 
 Transaction::~Transaction()
 {
-    if (m_active) {
-        execSql(m_db, QStringLiteral("ROLLBACK TO cosmos"));
-        execSql(m_db, QStringLiteral("RELEASE cosmos"));
+    if (!m_active)
+        return;
+    if (m_outermost) {
+        execSql(m_connection.m_db, QStringLiteral("ROLLBACK"));
+    } else {
+        execSql(m_connection.m_db, QStringLiteral("ROLLBACK TO cosmos"));
+        execSql(m_connection.m_db, QStringLiteral("RELEASE cosmos"));
     }
+    --m_connection.m_transactionDepth;
 }
 
 bool Transaction::commit()
 {
     if (!m_active)
         return false;
-    if (!execSql(m_db, QStringLiteral("RELEASE cosmos"), {}, &m_error))
+    const QString end = m_outermost ? QStringLiteral("COMMIT") : QStringLiteral("RELEASE cosmos");
+    if (!execSql(m_connection.m_db, end, {}, &m_error))
         return false; // still active: the destructor rolls back
     m_active = false;
+    --m_connection.m_transactionDepth;
     return true;
 }
 

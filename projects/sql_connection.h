@@ -25,18 +25,21 @@ public:
     QSqlDatabase& db() { return m_db; }
 
 private:
+    friend class Transaction;
     QString m_name;
     QSqlDatabase m_db;
+    int m_transactionDepth = 0;
 };
 
-// A savepoint: a transaction of its own at the outermost level, nested
-// inside an open one otherwise, so store calls compose into one atomic
-// write. Rolled back on destruction unless committed. (One writer per
-// project is guaranteed by the project's lock file, so a deferred write
-// lock cannot meet a second writer.)
+// BEGIN IMMEDIATE at the outermost level (the write lock is taken at once,
+// so a second writer waits in the busy handler instead of failing on lock
+// upgrade), a savepoint inside an open transaction, so that store calls
+// compose into one atomic write. Rolled back on destruction unless
+// committed: a real ROLLBACK at the outermost level, which leaves the file
+// byte for byte as it was.
 class Transaction {
 public:
-    explicit Transaction(QSqlDatabase& db);
+    explicit Transaction(SqlConnection& connection);
     ~Transaction();
     Transaction(const Transaction&) = delete;
     Transaction& operator=(const Transaction&) = delete;
@@ -46,7 +49,8 @@ public:
     bool commit();
 
 private:
-    QSqlDatabase& m_db;
+    SqlConnection& m_connection;
+    bool m_outermost = false;
     bool m_active = false;
     QString m_error;
 };

@@ -35,6 +35,8 @@ const std::map<QString, Command>& commands()
             {QStringLiteral("score a nano world model against the simulator"), runNanoEvalCommand}},
         {QStringLiteral("sample"),
             {QStringLiteral("generate a sample rollout in all four modes into a folder"), runSampleCommand}},
+        {QStringLiteral("project"),
+            {QStringLiteral("new, info, check, export or import a project folder"), runProjectCommand}},
     };
     return table;
 }

@@ -13,6 +13,7 @@
 //   cosmos-cli nano-train [--work DIR] [--out DIR] [--init MODEL] [--vae-steps N] [--dit-steps N]
 //   cosmos-cli sample [--model nano|DIR] [--out DIR]
 //   cosmos-cli nano-eval [--model nano|DIR] [--clips N] [--json] [--card] [--check]
+//   cosmos-cli project new|info|check|export|import ...
 #pragma once
 
 #include <QStringList>
@@ -44,5 +45,6 @@ int runNanoDataCommand(const QStringList& arguments, CliContext& context);
 int runNanoTrainCommand(const QStringList& arguments, CliContext& context);
 int runNanoEvalCommand(const QStringList& arguments, CliContext& context);
 int runSampleCommand(const QStringList& arguments, CliContext& context);
+int runProjectCommand(const QStringList& arguments, CliContext& context);
 
 } // namespace cosmos::app::cli

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "app/cli/cli.h"
+#include "app/cli/cli_generate_project.h"
 #include "engine/runner/cancel_token.h"
 #include "engine/sampling/sampling_cancelled.h"
 #include "engine/tools/bench_tool.h"
@@ -103,6 +104,15 @@ int runGenerateOrBench(const QStringList& arguments, CliContext& context, bool b
     for (const auto* option : {&model, &random, &config, &tokenizer, &prompt, &negative, &image, &video, &continueFrom,
              &saveLatent, &frames, &steps, &guidance, &seed, &sampler, &device, &scale, &out, &json})
         parser.addOption(*option);
+    const QCommandLineOption project(
+        QStringLiteral("project"), QStringLiteral("Record the take in this project folder."), QStringLiteral("dir"));
+    const QCommandLineOption segment(QStringLiteral("segment"),
+        QStringLiteral("With --project: the segment, from 1; one past the last adds one (default: the last)."),
+        QStringLiteral("n"), QStringLiteral("0"));
+    if (!bench) {
+        parser.addOption(project);
+        parser.addOption(segment);
+    }
     if (!parser.parse(QStringList {name} + arguments)) {
         context.err << "cosmos-cli " << name << ": " << parser.errorText() << "\n";
         return 2;
@@ -111,8 +121,8 @@ int runGenerateOrBench(const QStringList& arguments, CliContext& context, bool b
         context.out << parser.helpText();
         return 0;
     }
-    if (!bench && (!parser.isSet(prompt) || !parser.isSet(out))) {
-        context.err << "cosmos-cli generate: --prompt and --out are required\n";
+    if (!bench && (!parser.isSet(prompt) || (!parser.isSet(out) && !parser.isSet(project)))) {
+        context.err << "cosmos-cli generate: --prompt and --out (or --project) are required\n";
         return 2;
     }
     auto integer = [&](const QCommandLineOption& option, long long low, long long high, long long& value) {
@@ -131,6 +141,13 @@ int runGenerateOrBench(const QStringList& arguments, CliContext& context, bool b
         return 2;
     if (parser.isSet(random) && !integer(random, 0, 1ll << 62, randomSeed))
         return 2;
+    long long segmentNumber = 0;
+    if (!bench && !integer(segment, 0, 100000, segmentNumber))
+        return 2;
+    if (!bench && parser.isSet(segment) && !parser.isSet(project)) {
+        context.err << "cosmos-cli generate: --segment needs --project\n";
+        return 2;
+    }
 
     engine::tools::GenerateOptions options;
     options.model = parser.value(model).toStdString();
@@ -178,6 +195,13 @@ int runGenerateOrBench(const QStringList& arguments, CliContext& context, bool b
         return 0;
     }
 
+    std::unique_ptr<GenerationInProject> recording;
+    if (parser.isSet(project)) {
+        const int started = startRecording(parser.value(project), int(segmentNumber), options, context, recording);
+        if (started != 0)
+            return started;
+    }
+
     engine::CancelToken cancel;
     g_interrupted = false;
     const auto previous = std::signal(SIGINT, onInterrupt);
@@ -193,14 +217,22 @@ int runGenerateOrBench(const QStringList& arguments, CliContext& context, bool b
         const auto report = engine::tools::runGenerate(options, context.logger, cancel, progress);
         if (terminal)
             std::fprintf(stderr, "\n");
+        if (recording)
+            code = finishRecording(*recording, report, options, !parser.isSet(json), context);
         if (parser.isSet(json))
             context.out << QString::fromStdString(report.provenanceJson) << "\n";
-        else
+        else if (!recording || parser.isSet(out))
             context.out << "wrote " << QString::fromStdString(report.outputPath) << " (" << report.frames << " frames, "
                         << report.width << "x" << report.height << ", " << report.fps << " fps)\n";
     } catch (const engine::sampling::SamplingCancelled& cancelled) {
+        if (recording)
+            recording->abandon(projects::TakeStatus::Cancelled, QString::fromUtf8(cancelled.what()));
         context.err << "\ncosmos-cli generate: " << cancelled.what() << "; nothing was written\n";
         code = 130;
+    } catch (const std::exception& error) {
+        if (recording)
+            recording->abandon(projects::TakeStatus::Failed, QString::fromUtf8(error.what()));
+        throw;
     }
     std::signal(SIGINT, previous);
     return code;

@@ -81,10 +81,16 @@ int runNanoTrainCommand(const QStringList& arguments, CliContext& context)
         QStringLiteral("dit-batch"), QStringLiteral("DiT batch size."), QStringLiteral("n"), QStringLiteral("16"));
     const QCommandLineOption vaeBatch(QStringLiteral("vae-batch"), QStringLiteral("Video tokenizer batch size."),
         QStringLiteral("n"), QStringLiteral("4"));
+    const QCommandLineOption vaeFrames(QStringLiteral("vae-frames"),
+        QStringLiteral("Frames per video tokenizer window (1 + 4k)."), QStringLiteral("n"), QStringLiteral("5"));
+    const QCommandLineOption vaeRate(QStringLiteral("vae-lr"), QStringLiteral("Video tokenizer learning rate."),
+        QStringLiteral("rate"), QStringLiteral("4e-4"));
     const QCommandLineOption checkpointEvery(QStringLiteral("checkpoint-every"),
         QStringLiteral("Steps between checkpoints."), QStringLiteral("n"), QStringLiteral("100"));
-    for (const auto* option :
-        {&work, &out, &init, &dataSeed, &vaeSteps, &ditSteps, &clips, &ditBatch, &vaeBatch, &checkpointEvery})
+    const QCommandLineOption fullPrecision(
+        QStringLiteral("fp32"), QStringLiteral("Store every network in fp32 (default: DiT and text encoder in fp16)."));
+    for (const auto* option : {&work, &out, &init, &dataSeed, &vaeSteps, &ditSteps, &clips, &ditBatch, &vaeBatch,
+             &checkpointEvery, &fullPrecision, &vaeFrames, &vaeRate})
         parser.addOption(*option);
     if (!parser.parse(QStringList {QStringLiteral("nano-train")} + arguments)) {
         context.err << "cosmos-cli nano-train: " << parser.errorText() << "\n";
@@ -116,17 +122,29 @@ int runNanoTrainCommand(const QStringList& arguments, CliContext& context)
     options.ditBatch = static_cast<int>(integer(ditBatch, 1, 4096));
     options.vaeBatch = static_cast<int>(integer(vaeBatch, 1, 4096));
     options.checkpointEvery = static_cast<int>(integer(checkpointEvery, 1, 1000000));
+    options.halfPrecision = !parser.isSet(fullPrecision);
+    options.vaeFrames = static_cast<int>(integer(vaeFrames, 1, 129));
+    if ((options.vaeFrames - 1) % 4 != 0) {
+        context.err << "cosmos-cli nano-train: --vae-frames must be 1 + 4k (5, 9, 13, ...)\n";
+        valid = false;
+    }
+    bool rateOk = false;
+    options.vaeLearningRate = parser.value(vaeRate).toDouble(&rateOk);
+    if (!rateOk || options.vaeLearningRate <= 0.0) {
+        context.err << "cosmos-cli nano-train: --vae-lr must be a positive number\n";
+        valid = false;
+    }
     if (!valid)
         return 2;
 
     InterruptScope interrupt;
     const bool terminal = ::isatty(STDERR_FILENO) != 0;
     int reported = -1;
-    std::string stage;
+    std::string currentStage;
     int firstStep = 0;
     options.progress = [&](const engine::nano::NanoTrainProgress& p) {
-        if (p.stage != stage) {
-            stage = p.stage;
+        if (p.stage != currentStage) {
+            currentStage = p.stage;
             firstStep = p.step - 1;
         }
         // On a terminal every step redraws the bar; in a log, every 10th step.

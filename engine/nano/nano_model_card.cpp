@@ -3,6 +3,8 @@
 #include <cstdio>
 #include <sstream>
 
+#include "engine/util/json_read.h"
+
 namespace cosmos::engine::nano {
 namespace {
 
@@ -13,10 +15,19 @@ std::string fixed(double value, int digits)
     return text;
 }
 
+// An object member, or an empty object.
+nlohmann::json member(const nlohmann::json& object, const char* key)
+{
+    if (!object.is_object() || !object.contains(key))
+        return nlohmann::json::object();
+    return object.at(key);
+}
+
 void trainingSection(std::ostringstream& card, const nlohmann::json& training)
 {
     card << "## Training\n\n";
-    if (!training.contains("runs") || training["runs"].empty()) {
+    const auto runs = member(training, "runs");
+    if (!runs.is_array() || runs.empty()) {
         card << "No training record.\n\n";
         return;
     }
@@ -25,34 +36,41 @@ void trainingSection(std::ostringstream& card, const nlohmann::json& training)
     card << "| run | data seed | tokenizer steps | DiT steps | tokenizer MSE | DiT loss | minutes |\n";
     card << "|---|---|---|---|---|---|---|\n";
     int index = 1;
-    for (const auto& run : training["runs"]) {
+    for (const auto& run : runs) {
         double seconds = 0.0;
-        const auto stageSeconds = run.value("seconds", nlohmann::json::object()); // kept alive for the loop
+        const auto stageSeconds = member(run, "seconds");
         for (const auto& item : stageSeconds.items())
-            seconds += item.value().get<double>();
-        const auto steps = run.value("steps", nlohmann::json::object());
-        const auto loss = run.value("final_loss", nlohmann::json::object());
-        card << "| " << index++ << " | " << run.value("data_seed", 0) << " | " << steps.value("vae", 0) << " | "
-             << steps.value("dit", 0) << " | " << (loss.contains("vae") ? fixed(loss["vae"], 5) : "-") << " | "
-             << (loss.contains("dit") ? fixed(loss["dit"], 4) : "-") << " | " << fixed(seconds / 60.0, 1) << " |\n";
+            seconds += item.value().is_number() ? item.value().get<double>() : 0.0;
+        const auto steps = member(run, "steps");
+        const auto loss = member(run, "final_loss");
+        card << "| " << index++ << " | " << util::jsonInteger(run, "data_seed") << " | "
+             << util::jsonInteger(steps, "vae") << " | " << util::jsonInteger(steps, "dit") << " | "
+             << (loss.contains("vae") ? fixed(util::jsonNumber(loss, "vae"), 5) : "-") << " | "
+             << (loss.contains("dit") ? fixed(util::jsonNumber(loss, "dit"), 4) : "-") << " | "
+             << fixed(seconds / 60.0, 1) << " |\n";
     }
-    const auto total = training.value("total_steps", nlohmann::json::object());
-    card << "\nTotal: " << total.value("vae", 0) << " tokenizer steps, " << total.value("dit", 0) << " DiT steps.\n\n";
+    const auto total = member(training, "total_steps");
+    card << "\nTotal: " << util::jsonInteger(total, "vae") << " tokenizer steps, " << util::jsonInteger(total, "dit")
+         << " DiT steps.\n\n";
 }
 
 void evaluationSection(std::ostringstream& card, const nlohmann::json& evaluation)
 {
     card << "## Evaluation\n\n";
-    if (!evaluation.contains("metrics")) {
+    const auto metrics
+        = evaluation.is_object() && evaluation.contains("metrics") ? evaluation.at("metrics") : nlohmann::json::array();
+    if (!metrics.is_array() || metrics.empty()) {
         card << "Not evaluated yet: run `cosmos-cli nano-eval --model <this folder> --card`.\n\n";
         return;
     }
-    card << "`cosmos-cli nano-eval` on " << evaluation.value("clips", 0) << " fresh clips (eval seed "
-         << evaluation.value("eval_seed", 0) << "), " << evaluation.value("steps", 0) << " sampling steps:\n\n";
-    card << "| metric | value | target |\n|---|---|---|\n";
-    for (const auto& metric : evaluation["metrics"]) {
-        card << "| " << metric.value("label", std::string()) << " | " << fixed(metric.value("value", 0.0), 1) << " "
-             << metric.value("unit", std::string()) << " | " << metric.value("target", std::string()) << " |\n";
+    card << "`cosmos-cli nano-eval` on " << util::jsonInteger(evaluation, "clips") << " fresh clips (eval seed "
+         << util::jsonInteger(evaluation, "eval_seed") << "), " << util::jsonInteger(evaluation, "steps")
+         << " sampling steps:\n\n";
+    card << "| metric | value | target | clips |\n|---|---|---|---|\n";
+    for (const auto& metric : metrics) {
+        card << "| " << util::jsonText(metric, "label") << " | " << fixed(util::jsonNumber(metric, "value"), 1) << " "
+             << util::jsonText(metric, "unit") << " | " << util::jsonText(metric, "target") << " | "
+             << util::jsonInteger(metric, "samples") << " |\n";
     }
     card << "\n";
 }

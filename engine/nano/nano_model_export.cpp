@@ -14,6 +14,7 @@
 #include "engine/nets/dit/dit_loading.h"
 #include "engine/nets/text/text_encoder_loading.h"
 #include "engine/nets/vae/wan_vae_loading.h"
+#include "engine/util/json_read.h"
 #include "engine/weights/safetensors_writer.h"
 
 namespace cosmos::engine::nano {
@@ -21,8 +22,10 @@ namespace fs = std::filesystem;
 namespace {
 
 // fp16 halves what the repository carries; the networks compute in fp32.
-TensorMap toHalf(const TensorMap& tensors)
+TensorMap toHalf(const TensorMap& tensors, bool half16)
 {
+    if (!half16)
+        return tensors;
     TensorMap half;
     for (const auto& [name, tensor] : tensors)
         half.emplace(name, tensor.to(torch::kFloat16).contiguous());
@@ -117,17 +120,19 @@ void exportNanoModel(NanoNets& nets, const StageContext& context)
     runs.push_back(run);
     int vaeSteps = 0, ditSteps = 0;
     for (const auto& r : runs) {
-        vaeSteps += r["steps"].value("vae", 0);
-        ditSteps += r["steps"].value("dit", 0);
+        const auto steps = r.contains("steps") ? r.at("steps") : nlohmann::json::object();
+        vaeSteps += static_cast<int>(util::jsonInteger(steps, "vae"));
+        ditSteps += static_cast<int>(util::jsonInteger(steps, "dit"));
     }
     record["total_steps"] = {{"vae", vaeSteps}, {"dit", ditSteps}};
 
     const std::string dir = options.outDir;
-    writeSafetensors(dir + "/dit.safetensors", toHalf(nets::ditStateDict(*nets.dit)), {{"format", "pt"}});
+    writeSafetensors(
+        dir + "/dit.safetensors", toHalf(nets::ditStateDict(*nets.dit), options.halfPrecision), {{"format", "pt"}});
     // The tokenizer stays fp32: its reconstruction is what every frame shows.
     writeSafetensors(dir + "/vae.safetensors", nets::wanVaeStateDict(*nets.vae), {{"format", "pt"}});
-    writeSafetensors(
-        dir + "/text_encoder.safetensors", toHalf(nets::textEncoderStateDict(*nets.text)), {{"format", "pt"}});
+    writeSafetensors(dir + "/text_encoder.safetensors",
+        toHalf(nets::textEncoderStateDict(*nets.text), options.halfPrecision), {{"format", "pt"}});
     writeText(dir + "/tokenizer.json", nets.tokenizerJson);
     writeText(dir + "/config.json", nets.config.toJson().dump(2) + "\n");
     writeText(dir + "/training.json", record.dump(2) + "\n");

@@ -16,6 +16,7 @@
 #include "engine/nets/vae/wan_vae_loading.h"
 #include "engine/text/bpe_tokenizer.h"
 #include "engine/text/bpe_trainer.h"
+#include "engine/util/json_read.h"
 #include "engine/weights/checkpoint.h"
 #include "engine/weights/module_loading.h"
 #include "engine/weights/safetensors_writer.h"
@@ -45,7 +46,7 @@ TrainingState::TrainingState(std::string workDir) : m_path(std::move(workDir) + 
 
 int TrainingState::steps(const std::string& stage) const
 {
-    return m_json.contains("steps") ? m_json["steps"].value(stage, 0) : 0;
+    return m_json.contains("steps") ? static_cast<int>(util::jsonInteger(m_json.at("steps"), stage.c_str())) : 0;
 }
 
 void TrainingState::setSteps(const std::string& stage, int steps)
@@ -55,7 +56,7 @@ void TrainingState::setSteps(const std::string& stage, int steps)
 
 bool TrainingState::done(const std::string& stage) const
 {
-    return m_json.contains("done") && m_json["done"].value(stage, false);
+    return m_json.contains("done") && util::jsonFlag(m_json.at("done"), stage.c_str());
 }
 
 void TrainingState::markDone(const std::string& stage)

@@ -67,6 +67,10 @@ struct NanoTrainOptions {
     int statisticsClips = 48;
     int previewClips = 32;
 
+    // Store the DiT and the text encoder in fp16 (halves the repository's
+    // weight files; they compute in fp32 either way).
+    bool halfPrecision = true;
+
     int checkpointEvery = 100; // steps
     int logEvery = 10;
     // Called on the training thread; return false to stop (a checkpoint is written first).

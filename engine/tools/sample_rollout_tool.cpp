@@ -72,7 +72,7 @@ SampleRollout runSampleRollout(const std::string& modelName, const std::string& 
     const auto first = run("1_text2world.mp4", text);
     pipeline::GenerationRequest next = text;
     next.mode = GenerationMode::Continue;
-    next.prompt = "a large red ball bounces";
+    next.prompt = "a large red ball drops and bounces once";
     next.seed = 2;
     next.conditioningLatent = first.latent;
     const auto second = run("2_continue.mp4", next);

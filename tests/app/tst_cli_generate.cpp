@@ -143,6 +143,13 @@ private slots:
         QCOMPARE(r.code, 1);
         QVERIFY2(r.err.contains("unknown model config '7B'"), qPrintable(r.err));
 
+        r = run({"generate", "--model", "no-such-model", "--prompt", "a ball", "--out", m_dir.filePath("x.mp4")});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains("unknown model 'no-such-model' (valid: nano, or a model folder"), qPrintable(r.err));
+        r = run({"generate", "--model", m_dir.path(), "--prompt", "a ball", "--out", m_dir.filePath("x.mp4")});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains("is not a model folder: it has no config.json"), qPrintable(r.err));
+
         QStringList frames = base(m_dir.filePath("x.mp4"));
         frames[frames.indexOf("9")] = "10";
         r = run(frames);

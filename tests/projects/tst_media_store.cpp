@@ -66,6 +66,20 @@ private slots:
         QVERIFY(media.check({kept, damaged, orphan}).corrupt.size() == 1);
     }
 
+    // `cosmos-cli project check rel` names the folder relative to the
+    // working directory; its files must still match their rows.
+    void checkWorksForARelativeFolder()
+    {
+        QTemporaryDir dir;
+        const QString previous = QDir::currentPath();
+        QVERIFY(QDir::setCurrent(dir.path()));
+        MediaStore media("project");
+        const MediaRef kept = *media.write("kept", "clips", "mp4", nullptr);
+        const MediaCheck report = media.check({kept});
+        QDir::setCurrent(previous);
+        QVERIFY2(report.isClean(), qPrintable(report.orphaned.join(", ")));
+    }
+
     void removesTemporaryFiles()
     {
         QTemporaryDir dir;

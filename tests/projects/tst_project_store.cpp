@@ -313,7 +313,7 @@ private slots:
         QCOMPARE(read.clip.sha256, clip->sha256);
         QCOMPARE(read.durationMs, 1234);
         QCOMPARE(read.startedAt.toMSecsSinceEpoch(), take.startedAt.toMSecsSinceEpoch());
-        QVERIFY(!read.thumbnail.isNull() == false);
+        QVERIFY(read.thumbnail.isNull());
 
         QCOMPARE(store->selectedTakeId(segment), 0);
         QVERIFY(store->selectTake(segment, first));

@@ -1,0 +1,25 @@
+// The one thing a Project reports: what changed, so that views and models
+// update themselves (Tiled's Document::changed(ChangeEvent)).
+#pragma once
+
+#include <QMetaType>
+#include <QtGlobal>
+
+namespace cosmos::projects {
+
+struct ChangeEvent {
+    enum class Type {
+        SegmentAdded,
+        SegmentRemoved,
+        SegmentMoved,
+        SegmentChanged, // prompt, conditioning, settings or stale flag
+        TakeSelected,
+    };
+    Type type = Type::SegmentChanged;
+    qint64 segmentId = 0;
+    qint64 takeId = 0; // TakeSelected: the new selection (0: none)
+};
+
+} // namespace cosmos::projects
+
+Q_DECLARE_METATYPE(cosmos::projects::ChangeEvent)

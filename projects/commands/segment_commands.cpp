@@ -1,0 +1,100 @@
+#include "projects/commands/segment_commands.h"
+
+#include <QCoreApplication>
+
+#include "projects/commands/command_ids.h"
+#include "projects/project.h"
+
+namespace cosmos::projects {
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("cosmos::projects::Commands", text);
+}
+
+} // namespace
+
+AddSegmentCommand::AddSegmentCommand(Project& project, SegmentRecord segment)
+    : m_project(project), m_segment(std::move(segment))
+{
+    setText(tr("Add Segment"));
+}
+
+int AddSegmentCommand::id() const
+{
+    return int(CommandId::AddSegment);
+}
+
+void AddSegmentCommand::redo()
+{
+    if (const std::optional<qint64> id = m_project.store().insertSegment(m_segment)) {
+        m_segment.id = *id;
+        m_project.notify({ChangeEvent::Type::SegmentAdded, *id, 0});
+    }
+}
+
+void AddSegmentCommand::undo()
+{
+    if (m_project.store().removeSegment(m_segment.id))
+        m_project.notify({ChangeEvent::Type::SegmentRemoved, m_segment.id, 0});
+}
+
+RemoveSegmentCommand::RemoveSegmentCommand(Project& project, qint64 segmentId) : m_project(project)
+{
+    m_segment = project.store().segment(segmentId).value_or(SegmentRecord {});
+    m_takes = project.store().takes(segmentId);
+    setText(tr("Remove Segment"));
+}
+
+int RemoveSegmentCommand::id() const
+{
+    return int(CommandId::RemoveSegment);
+}
+
+void RemoveSegmentCommand::redo()
+{
+    if (m_project.store().removeSegment(m_segment.id))
+        m_project.notify({ChangeEvent::Type::SegmentRemoved, m_segment.id, 0});
+}
+
+void RemoveSegmentCommand::undo()
+{
+    const bool restored = m_project.store().transact([&] {
+        if (!m_project.store().insertSegment(m_segment))
+            return false;
+        for (const TakeRecord& take : m_takes) {
+            if (!m_project.store().addTake(take))
+                return false;
+        }
+        return true;
+    });
+    if (restored)
+        m_project.notify({ChangeEvent::Type::SegmentAdded, m_segment.id, 0});
+}
+
+MoveSegmentCommand::MoveSegmentCommand(Project& project, qint64 segmentId, int position)
+    : m_project(project), m_segmentId(segmentId), m_to(position)
+{
+    m_from = project.store().segment(segmentId).value_or(SegmentRecord {}).position;
+    setText(tr("Move Segment"));
+}
+
+int MoveSegmentCommand::id() const
+{
+    return int(CommandId::MoveSegment);
+}
+
+void MoveSegmentCommand::redo()
+{
+    if (m_project.store().moveSegment(m_segmentId, m_to))
+        m_project.notify({ChangeEvent::Type::SegmentMoved, m_segmentId, 0});
+}
+
+void MoveSegmentCommand::undo()
+{
+    if (m_project.store().moveSegment(m_segmentId, m_from))
+        m_project.notify({ChangeEvent::Type::SegmentMoved, m_segmentId, 0});
+}
+
+} // namespace cosmos::projects

@@ -1,0 +1,53 @@
+// Undo commands that add, remove and move segments of the timeline.
+#pragma once
+
+#include <QList>
+#include <QUndoCommand>
+
+#include "projects/records.h"
+
+namespace cosmos::projects {
+
+class Project;
+
+class AddSegmentCommand : public QUndoCommand {
+public:
+    AddSegmentCommand(Project& project, SegmentRecord segment);
+    int id() const override;
+    void redo() override;
+    void undo() override;
+    qint64 segmentId() const { return m_segment.id; }
+
+private:
+    Project& m_project;
+    SegmentRecord m_segment; // its id is kept after the first redo
+};
+
+class RemoveSegmentCommand : public QUndoCommand {
+public:
+    RemoveSegmentCommand(Project& project, qint64 segmentId);
+    int id() const override;
+    void redo() override;
+    void undo() override;
+
+private:
+    Project& m_project;
+    SegmentRecord m_segment; // snapshot: restored with the same ids
+    QList<TakeRecord> m_takes;
+};
+
+class MoveSegmentCommand : public QUndoCommand {
+public:
+    MoveSegmentCommand(Project& project, qint64 segmentId, int position);
+    int id() const override;
+    void redo() override;
+    void undo() override;
+
+private:
+    Project& m_project;
+    qint64 m_segmentId = 0;
+    int m_from = 0;
+    int m_to = 0;
+};
+
+} // namespace cosmos::projects
