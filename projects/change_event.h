@@ -14,10 +14,16 @@ struct ChangeEvent {
         SegmentMoved,
         SegmentChanged, // prompt, conditioning, settings or stale flag
         TakeSelected,
+        // Generation results, written outside the undo stack: a take of
+        // segmentId was added or updated (takeId), or the job queue changed
+        // (jobId; 0 when several jobs did).
+        TakeChanged,
+        JobsChanged,
     };
     Type type = Type::SegmentChanged;
     qint64 segmentId = 0;
     qint64 takeId = 0; // TakeSelected: the new selection (0: none)
+    qint64 jobId = 0; // JobsChanged
 };
 
 } // namespace cosmos::projects

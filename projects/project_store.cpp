@@ -340,4 +340,19 @@ bool ProjectStore::setName(const QString& name)
             || failSql(detail));
 }
 
+QJsonObject ProjectStore::settings()
+{
+    QSqlQuery query = querySql(database(), QStringLiteral("SELECT settings FROM project WHERE id = 1"));
+    return query.next() ? jsonObject(query.value(0).toString()) : QJsonObject();
+}
+
+bool ProjectStore::setSettings(const QJsonObject& settings)
+{
+    QString detail;
+    return ensureWritable()
+        && (execSql(database(), QStringLiteral("UPDATE project SET settings = ? WHERE id = 1"), {jsonText(settings)},
+                &detail)
+            || failSql(detail));
+}
+
 } // namespace cosmos::projects

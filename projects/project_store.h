@@ -15,6 +15,7 @@
 // Not thread-safe: one store per thread (Qt Sql connections are per thread).
 #pragma once
 
+#include <QJsonObject>
 #include <QSqlDatabase>
 #include <QString>
 #include <functional>
@@ -104,6 +105,10 @@ public:
 
     QString name();
     bool setName(const QString& name);
+    // The project row's settings JSON: per-project state that is no part
+    // of the timeline (the UI state under "ui").
+    QJsonObject settings();
+    bool setSettings(const QJsonObject& settings);
 
     // Segments, in timeline order (store_segments.cpp).
     QList<SegmentRecord> segments();

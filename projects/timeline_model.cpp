@@ -38,7 +38,11 @@ QHash<int, QByteArray> TimelineModel::roleNames() const
 
 void TimelineModel::onChanged(const ChangeEvent& event)
 {
-    if (event.type == ChangeEvent::Type::SegmentChanged || event.type == ChangeEvent::Type::TakeSelected) {
+    if (event.type == ChangeEvent::Type::JobsChanged)
+        return; // the queue shows nothing of the timeline
+    // A new take may have become the selected one: refresh its row only.
+    if (event.type == ChangeEvent::Type::SegmentChanged || event.type == ChangeEvent::Type::TakeSelected
+        || event.type == ChangeEvent::Type::TakeChanged) {
         for (int row = 0; row < m_segments.size(); ++row) {
             if (m_segments[row].id != event.segmentId)
                 continue;

@@ -121,6 +121,237 @@
         <source>unavailable (could not open SQLite)</source>
         <translation>사용 불가 (SQLite를 열 수 없음)</translation>
     </message>
+    <message>
+        <source>%1 (not a path under media/)</source>
+        <translation>%1 (media/ 아래의 경로가 아님)</translation>
+    </message>
+    <message>
+        <source>%1 (missing)</source>
+        <translation>%1 (없음)</translation>
+    </message>
+    <message>
+        <source>%1 (content does not match its hash)</source>
+        <translation>%1 (내용이 해시와 일치하지 않음)</translation>
+    </message>
+    <message>
+        <source>There is no take %1.</source>
+        <translation>테이크 %1이(가) 없습니다.</translation>
+    </message>
+    <message>
+        <source>Cannot read the table %1 of the project: %2</source>
+        <translation>프로젝트의 %1 테이블을 읽을 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>Cannot export: media files of the project are missing or damaged (a project check lists them): %1</source>
+        <translation>내보낼 수 없습니다. 프로젝트의 미디어 파일이 없거나 손상되었습니다(프로젝트 검사에서 목록을 확인할 수 있습니다): %1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1에 쓸 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>%1 cannot be imported: %2. Nothing was written.</source>
+        <translation>%1을(를) 가져올 수 없습니다: %2. 아무것도 기록되지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1을(를) 읽을 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>%1 holds a project of format %2, made by a newer Cosmos Studio (this version reads up to %3). Nothing was written.</source>
+        <translation>%1에는 최신 Cosmos Studio에서 만든 형식 %2의 프로젝트가 들어 있습니다(이 버전은 형식 %3까지 읽을 수 있습니다). 아무것도 기록되지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>%1 already exists and is not empty; import into a new folder.</source>
+        <translation>%1이(가) 이미 있으며 비어 있지 않습니다. 새 폴더로 가져오십시오.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>%1 폴더를 만들 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Cannot import into %1: %2</source>
+        <translation>%1(으)로 가져올 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>its rows do not fit a project of format %1 (%2)</source>
+        <translation>행이 형식 %1 프로젝트와 맞지 않음 (%2)</translation>
+    </message>
+    <message>
+        <source>its rows and media files do not agree</source>
+        <translation>행과 미디어 파일이 서로 일치하지 않음</translation>
+    </message>
+    <message>
+        <source>database</source>
+        <translation>데이터베이스</translation>
+    </message>
+    <message>
+        <source>references</source>
+        <translation>참조</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>damaged</source>
+        <translation>손상됨</translation>
+    </message>
+    <message>
+        <source>unreferenced</source>
+        <translation>참조되지 않음</translation>
+    </message>
+    <message>
+        <source>Cannot create %1: %2</source>
+        <translation>%1을(를) 만들 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>Change Prompt</source>
+        <translation>프롬프트 변경</translation>
+    </message>
+    <message>
+        <source>Change Negative Prompt</source>
+        <translation>네거티브 프롬프트 변경</translation>
+    </message>
+    <message>
+        <source>Change Conditioning</source>
+        <translation>컨디셔닝 변경</translation>
+    </message>
+    <message>
+        <source>Change Setting</source>
+        <translation>설정 변경</translation>
+    </message>
+    <message>
+        <source>There is no project at %1: the file does not exist.</source>
+        <translation>%1에 프로젝트가 없습니다. 파일이 존재하지 않습니다.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be opened as a database. It was left untouched.</source>
+        <translation>%1을(를) 데이터베이스로 열 수 없습니다. 파일은 변경되지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>%1 is damaged or is not a database (%2). It was left untouched; you can open a read-only copy to see what can still be read.</source>
+        <translation>%1이(가) 손상되었거나 데이터베이스가 아닙니다(%2). 파일은 변경되지 않았습니다. 읽기 전용 사본을 열어 아직 읽을 수 있는 내용을 확인할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>%1 is an empty database, not a Cosmos Studio project. It was left untouched.</source>
+        <translation>%1은(는) Cosmos Studio 프로젝트가 아니라 빈 데이터베이스입니다. 파일은 변경되지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>%1 is an SQLite database of another application, not a Cosmos Studio project. It was left untouched.</source>
+        <translation>%1은(는) Cosmos Studio 프로젝트가 아니라 다른 애플리케이션의 SQLite 데이터베이스입니다. 파일은 변경되지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>%1 was saved by a newer Cosmos Studio (project format %2; this version reads up to %3). It was left untouched; update Cosmos Studio, or open a read-only copy.</source>
+        <translation>%1은(는) 최신 Cosmos Studio에서 저장되었습니다(프로젝트 형식 %2, 이 버전은 형식 %3까지 읽을 수 있음). 파일은 변경되지 않았습니다. Cosmos Studio를 업데이트하거나 읽기 전용 사본을 여십시오.</translation>
+    </message>
+    <message>
+        <source>%1 is damaged (%2). It was left untouched; open a read-only copy to rescue what can still be read.</source>
+        <translation>%1이(가) 손상되었습니다(%2). 파일은 변경되지 않았습니다. 읽기 전용 사본을 열어 아직 읽을 수 있는 내용을 복구하십시오.</translation>
+    </message>
+    <message>
+        <source>The project has %1 segments; a take can go into segment 1 to %2.</source>
+        <translation>프로젝트에 세그먼트가 %1개 있습니다. 테이크는 세그먼트 1부터 %2까지에만 넣을 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Cannot keep %1 in the project: %2</source>
+        <translation>%1을(를) 프로젝트에 보관할 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>Cannot copy the take into the project: %1</source>
+        <translation>테이크를 프로젝트로 복사할 수 없습니다: %1</translation>
+    </message>
+</context>
+<context>
+    <name>cosmos::projects::AddSegmentCommand</name>
+    <message>
+        <source>Add Segment</source>
+        <translation>세그먼트 추가</translation>
+    </message>
+</context>
+<context>
+    <name>cosmos::projects::Commands</name>
+    <message>
+        <source>Select Take</source>
+        <translation>테이크 선택</translation>
+    </message>
+</context>
+<context>
+    <name>cosmos::projects::MoveSegmentCommand</name>
+    <message>
+        <source>Move Segment</source>
+        <translation>세그먼트 이동</translation>
+    </message>
+</context>
+<context>
+    <name>cosmos::projects::ProjectStore</name>
+    <message>
+        <source>%1 already holds a project.</source>
+        <translation>%1에 이미 프로젝트가 있습니다.</translation>
+    </message>
+    <message>
+        <source>Cannot create the project folder %1.</source>
+        <translation>프로젝트 폴더 %1을(를) 만들 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>%1 is being created by another process.</source>
+        <translation>다른 프로세스에서 %1을(를) 만드는 중입니다.</translation>
+    </message>
+    <message>
+        <source>Cannot create the project in %1: %2</source>
+        <translation>%1에 프로젝트를 만들 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>%1 is open in another program (%2, process %3). Close it there, or open a read-only copy.</source>
+        <translation>%1이(가) 다른 프로그램에서 열려 있습니다(%2, 프로세스 %3). 해당 프로그램에서 닫거나 읽기 전용 사본을 여십시오.</translation>
+    </message>
+    <message>
+        <source>Cannot copy %1 to a temporary folder.</source>
+        <translation>%1을(를) 임시 폴더로 복사할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>%1을(를) 열 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>Cannot update %1 from project format %2 to %3; nothing was changed.</source>
+        <translation>%1을(를) 프로젝트 형식 %2에서 %3(으)로 업데이트할 수 없습니다. 아무것도 변경되지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>The project database refused a change: %1</source>
+        <translation>프로젝트 데이터베이스가 변경을 거부했습니다: %1</translation>
+    </message>
+    <message>
+        <source>This project is open read-only.</source>
+        <translation>이 프로젝트는 읽기 전용으로 열려 있습니다.</translation>
+    </message>
+    <message>
+        <source>There is no job %1.</source>
+        <translation>작업 %1이(가) 없습니다.</translation>
+    </message>
+    <message>
+        <source>Job %1 is %2; only interrupted, failed or cancelled jobs can be queued again.</source>
+        <translation>작업 %1의 상태는 %2입니다. 중단되었거나 실패했거나 취소된 작업만 다시 대기열에 넣을 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>There is no segment %1.</source>
+        <translation>세그먼트 %1이(가) 없습니다.</translation>
+    </message>
+    <message>
+        <source>There is no take %1.</source>
+        <translation>테이크 %1이(가) 없습니다.</translation>
+    </message>
+    <message>
+        <source>Take %1 does not belong to segment %2.</source>
+        <translation>테이크 %1은(는) 세그먼트 %2에 속하지 않습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>cosmos::projects::RemoveSegmentCommand</name>
+    <message>
+        <source>Remove Segment</source>
+        <translation>세그먼트 제거</translation>
+    </message>
 </context>
 <context>
     <name>cosmos::widgets::AboutDialog</name>
