@@ -27,7 +27,7 @@ struct Writer {
 
     // Writes a 4x enlarged MP4 (64x64 is tiny on a screen) with its provenance.
     void write(const std::string& name, const pipeline::GenerationRequest& request,
-        const pipeline::GenerationResult& take, double seconds)
+        const pipeline::GenerationResult& take, double seconds, const std::string& label = {})
     {
         media::EncodeOptions options;
         options.fps = model.config().fps;
@@ -37,7 +37,8 @@ struct Writer {
         options.metadata["cosmos_provenance"] = provenance.dump();
         const std::string path = (fs::path(outDir) / name).string();
         media::encodeVideo(path, take.video, options);
-        rollout.clips.push_back({pipeline::generationModeName(request.mode), request.prompt, path, seconds});
+        rollout.clips.push_back(
+            {label.empty() ? pipeline::generationModeName(request.mode) : label, request.prompt, path, seconds});
     }
 };
 
@@ -80,7 +81,7 @@ SampleRollout runSampleRollout(const std::string& modelName, const std::string& 
     // segment's last five frames, so they appear once.
     pipeline::GenerationResult joined;
     joined.video = torch::cat({first.video, second.video.slice(1, 5)}, 1);
-    writer.write("3_rollout.mp4", next, joined, 0.0);
+    writer.write("3_rollout.mp4", next, joined, 0.0, "rollout");
 
     // Image2World and Video2World from the simulator's own frames.
     const auto clip = nano::simulateClip(nano::NanoClipSpec::fromSeed(20261125));
