@@ -19,11 +19,17 @@ struct ChangeEvent {
         // (jobId; 0 when several jobs did).
         TakeChanged,
         JobsChanged,
+        // A comparison board was added, renamed or removed, or its takes
+        // changed (boardId). Boards are collections the user keeps beside
+        // the timeline, so, like jobs, they are written outside the undo
+        // stack.
+        BoardsChanged,
     };
     Type type = Type::SegmentChanged;
     qint64 segmentId = 0;
     qint64 takeId = 0; // TakeSelected: the new selection (0: none)
     qint64 jobId = 0; // JobsChanged
+    qint64 boardId = 0; // BoardsChanged
 };
 
 } // namespace cosmos::projects

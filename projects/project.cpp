@@ -1,5 +1,6 @@
 #include "projects/project.h"
 
+#include "projects/boards_model.h"
 #include "projects/commands/change_segment_command.h"
 #include "projects/commands/segment_commands.h"
 #include "projects/commands/select_take_command.h"
@@ -8,6 +9,17 @@
 #include "projects/timeline_model.h"
 
 namespace cosmos::projects {
+namespace {
+
+ChangeEvent boardsChanged(qint64 boardId)
+{
+    ChangeEvent event;
+    event.type = ChangeEvent::Type::BoardsChanged;
+    event.boardId = boardId;
+    return event;
+}
+
+} // namespace
 
 Project::Project(std::unique_ptr<ProjectStore> store, QObject* parent)
     : QObject(parent),
@@ -15,12 +27,14 @@ Project::Project(std::unique_ptr<ProjectStore> store, QObject* parent)
       m_timeline(std::make_unique<TimelineModel>(*m_store)),
       m_takes(std::make_unique<TakesModel>(*m_store)),
       m_jobs(std::make_unique<JobsModel>(*m_store)),
+      m_boards(std::make_unique<BoardsModel>(*m_store)),
       m_uiState(readUiState(*m_store))
 {
     qRegisterMetaType<ChangeEvent>();
     connect(this, &Project::changed, m_timeline.get(), &TimelineModel::onChanged);
     connect(this, &Project::changed, m_takes.get(), &TakesModel::onChanged);
     connect(this, &Project::changed, m_jobs.get(), &JobsModel::onChanged);
+    connect(this, &Project::changed, m_boards.get(), &BoardsModel::onChanged);
     m_uiSaveTimer.setSingleShot(true);
     m_uiSaveTimer.setInterval(kUiSaveDelayMs);
     connect(&m_uiSaveTimer, &QTimer::timeout, this, &Project::saveUiState);
@@ -86,6 +100,46 @@ bool Project::removeJob(qint64 jobId)
     if (!m_store->removeJob(jobId))
         return false;
     notify({ChangeEvent::Type::JobsChanged, 0, 0, jobId});
+    return true;
+}
+
+std::optional<qint64> Project::addBoard(const QString& name)
+{
+    const std::optional<qint64> id = m_store->addBoard(name);
+    if (id)
+        notify(boardsChanged(*id));
+    return id;
+}
+
+bool Project::renameBoard(qint64 boardId, const QString& name)
+{
+    if (!m_store->renameBoard(boardId, name))
+        return false;
+    notify(boardsChanged(boardId));
+    return true;
+}
+
+bool Project::removeBoard(qint64 boardId)
+{
+    if (!m_store->removeBoard(boardId))
+        return false;
+    notify(boardsChanged(boardId));
+    return true;
+}
+
+bool Project::addTakeToBoard(qint64 boardId, qint64 takeId)
+{
+    if (!m_store->addTakeToBoard(boardId, takeId))
+        return false;
+    notify(boardsChanged(boardId));
+    return true;
+}
+
+bool Project::removeTakeFromBoard(qint64 boardId, qint64 takeId)
+{
+    if (!m_store->removeTakeFromBoard(boardId, takeId))
+        return false;
+    notify(boardsChanged(boardId));
     return true;
 }
 

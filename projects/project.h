@@ -25,6 +25,7 @@
 
 namespace cosmos::projects {
 
+class BoardsModel;
 class JobsModel;
 class TakesModel;
 class TimelineModel;
@@ -41,6 +42,7 @@ public:
     // The takes of one segment: the view picks it with setSegment().
     TakesModel& takesModel() { return *m_takes; }
     JobsModel& jobsModel() { return *m_jobs; }
+    BoardsModel& boardsModel() { return *m_boards; }
 
     // User edits, each one undo command. Returns the new segment's id.
     qint64 addSegment(const SegmentRecord& segment);
@@ -60,6 +62,15 @@ public:
     bool moveJob(qint64 jobId, int position);
     bool setJobPriority(qint64 jobId, int priority);
     bool removeJob(qint64 jobId);
+
+    // Comparison boards: no undo (they gather results, they are no part of
+    // the timeline), but a BoardsChanged event. Failures are in
+    // store().lastError().
+    std::optional<qint64> addBoard(const QString& name);
+    bool renameBoard(qint64 boardId, const QString& name);
+    bool removeBoard(qint64 boardId);
+    bool addTakeToBoard(qint64 boardId, qint64 takeId);
+    bool removeTakeFromBoard(qint64 boardId, qint64 takeId);
 
     // Read on open; a change is written kUiSaveDelayMs later, so that a
     // dragged playhead or zoom writes the database once, not per step.
@@ -81,6 +92,7 @@ private:
     std::unique_ptr<TimelineModel> m_timeline;
     std::unique_ptr<TakesModel> m_takes;
     std::unique_ptr<JobsModel> m_jobs;
+    std::unique_ptr<BoardsModel> m_boards;
     ProjectUiState m_uiState;
     bool m_uiStateDirty = false;
     QTimer m_uiSaveTimer;

@@ -143,6 +143,18 @@ public:
     QList<JobRecord> jobs(); // in queue order
     std::optional<JobRecord> nextPendingJob(); // highest priority, then order
 
+    // Comparison boards (store_boards.cpp). Board positions stay 0..n-1. A
+    // take is on a board at most once, and leaves every board when it is
+    // deleted (with its segment).
+    QList<BoardRecord> boards(); // in board order, with their take ids
+    std::optional<BoardRecord> board(qint64 id);
+    std::optional<qint64> addBoard(const QString& name); // appended
+    bool renameBoard(qint64 id, const QString& name);
+    bool removeBoard(qint64 id);
+    QList<qint64> boardTakes(qint64 boardId); // in the board's order
+    bool addTakeToBoard(qint64 boardId, qint64 takeId); // appended
+    bool removeTakeFromBoard(qint64 boardId, qint64 takeId);
+
     // Whole-project reports (store_check.cpp).
     ProjectSummary summary();
     QList<MediaRef> referencedMedia();

@@ -73,6 +73,15 @@ struct JobRecord {
     QDateTime updatedAt;
 };
 
+// A comparison board: takes, of any segments, gathered side by side.
+struct BoardRecord {
+    qint64 id = 0;
+    int position = 0; // order among the boards
+    QString name;
+    QList<qint64> takeIds; // in the board's order
+    QDateTime createdAt;
+};
+
 struct AssetRecord {
     qint64 id = 0;
     QString kind; // image, video, other

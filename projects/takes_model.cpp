@@ -69,7 +69,8 @@ QHash<int, QByteArray> TakesModel::roleNames() const
 
 void TakesModel::onChanged(const ChangeEvent& event)
 {
-    if (m_segmentId == 0 || event.segmentId != m_segmentId || event.type == ChangeEvent::Type::JobsChanged)
+    if (m_segmentId == 0 || event.segmentId != m_segmentId || event.type == ChangeEvent::Type::JobsChanged
+        || event.type == ChangeEvent::Type::BoardsChanged)
         return;
     refresh();
 }

@@ -38,8 +38,8 @@ QHash<int, QByteArray> TimelineModel::roleNames() const
 
 void TimelineModel::onChanged(const ChangeEvent& event)
 {
-    if (event.type == ChangeEvent::Type::JobsChanged)
-        return; // the queue shows nothing of the timeline
+    if (event.type == ChangeEvent::Type::JobsChanged || event.type == ChangeEvent::Type::BoardsChanged)
+        return; // neither the queue nor the boards show on the timeline
     // A new take may have become the selected one: refresh its row only.
     if (event.type == ChangeEvent::Type::SegmentChanged || event.type == ChangeEvent::Type::TakeSelected
         || event.type == ChangeEvent::Type::TakeChanged) {
