@@ -133,7 +133,14 @@ std::unique_ptr<ProjectStore> ProjectStore::create(
             tr("%1 is being created by another process.").arg(QDir::toNativeSeparators(folder)));
         return nullptr;
     }
-    if (!store->openConnection(path, &out))
+    // The database is built under a temporary name and renamed when its
+    // schema is committed, so a process killed while creating leaves no
+    // half-made project under the real name (only this file, which the next
+    // create removes: the lock says nobody else is building it).
+    const QString building = path + QStringLiteral(".creating");
+    for (const QString& leftover : {building, building + QStringLiteral("-wal"), building + QStringLiteral("-shm")})
+        QFile::remove(leftover);
+    if (!store->openConnection(building, &out))
         return nullptr;
     const bool made = store->transact([&] {
         QString detail;
@@ -148,11 +155,18 @@ std::unique_ptr<ProjectStore> ProjectStore::create(
         out.message = tr("Cannot create the project in %1: %2")
                           .arg(QDir::toNativeSeparators(folder), store->lastError().message);
         store.reset();
-        QFile::remove(path); // ours, and empty: nothing of the user's is lost
+        QFile::remove(building); // ours, and empty: nothing of the user's is lost
         return nullptr;
     }
-    store->m_version = options.targetVersion;
-    return store;
+    store.reset(); // closes the connection (checkpointing the WAL into the file) and the lock
+    if (!QFile::rename(building, path)) {
+        QFile::remove(building);
+        out = ProjectError::make(ProjectError::Code::Io,
+            tr("Cannot create the project in %1: the database could not be renamed into place.")
+                .arg(QDir::toNativeSeparators(folder)));
+        return nullptr;
+    }
+    return open(folder, error, options);
 }
 
 std::unique_ptr<ProjectStore> ProjectStore::open(const QString& folder, ProjectError* error, const OpenOptions& options)
