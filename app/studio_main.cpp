@@ -25,5 +25,9 @@ int main(int argc, char* argv[])
 
     cosmos::app::MainWindow window(&logging);
     window.show();
+    if (options.project.isEmpty())
+        window.openStartupProject();
+    else
+        window.openProject(options.project);
     return QApplication::exec();
 }

@@ -8,6 +8,7 @@ namespace cosmos::app {
 
 struct StudioOptions {
     QString language; // --lang ko; empty: the system locale
+    QString project; // a project folder to open; empty: the last one, or the example
     bool ok = true;
     QString error;
 };

@@ -3,6 +3,8 @@
 #include <fstream>
 #include <sstream>
 
+#include <dlfcn.h>
+
 namespace cosmos::engine {
 namespace {
 
@@ -89,6 +91,17 @@ std::string blasKindName(BlasKind kind)
     case BlasKind::Unknown: return "unknown";
     }
     return "unknown";
+}
+
+bool limitBlasThreads(int threads)
+{
+    using Setter = void (*)(int);
+    // Looked up at run time: which BLAS is mapped is only known then.
+    void* symbol = dlsym(RTLD_DEFAULT, "openblas_set_num_threads");
+    if (!symbol || threads < 1)
+        return false;
+    reinterpret_cast<Setter>(symbol)(threads);
+    return true;
 }
 
 } // namespace cosmos::engine

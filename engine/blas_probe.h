@@ -27,4 +27,11 @@ BlasInfo probeBlasFromPaths(const std::vector<std::string>& mappedPaths);
 
 std::string blasKindName(BlasKind kind);
 
+// Tells an OpenBLAS in this process to use at most `threads` threads.
+// OpenBLAS keeps its own pool beside LibTorch's (at::set_num_threads does
+// not reach it), and its idle threads spin, so a caller that wants to leave
+// cores free (the studio's window) must limit both. False when no OpenBLAS
+// setter is mapped (another BLAS, or the reference one).
+bool limitBlasThreads(int threads);
+
 } // namespace cosmos::engine

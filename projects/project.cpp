@@ -95,6 +95,14 @@ bool Project::setJobPriority(qint64 jobId, int priority)
     return true;
 }
 
+bool Project::updateJobRequest(qint64 jobId, const QJsonObject& request)
+{
+    if (!m_store->updateJobRequest(jobId, request))
+        return false;
+    notify({ChangeEvent::Type::JobsChanged, 0, 0, jobId});
+    return true;
+}
+
 bool Project::removeJob(qint64 jobId)
 {
     if (!m_store->removeJob(jobId))

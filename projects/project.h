@@ -61,6 +61,8 @@ public:
     bool setJobState(qint64 jobId, JobState state, const QString& error = {});
     bool moveJob(qint64 jobId, int position);
     bool setJobPriority(qint64 jobId, int priority);
+    // Pending jobs only: a job that has started keeps the request it ran with.
+    bool updateJobRequest(qint64 jobId, const QJsonObject& request);
     bool removeJob(qint64 jobId);
 
     // Comparison boards: no undo (they gather results, they are no part of

@@ -136,6 +136,9 @@ public:
     bool setJobState(qint64 id, JobState state, const QString& error = {});
     bool moveJob(qint64 id, int position);
     bool setJobPriority(qint64 id, int priority);
+    // Replaces a pending job's request (the queue lets the user edit a job
+    // until it starts); refuses a job in any other state.
+    bool updateJobRequest(qint64 id, const QJsonObject& request);
     // An interrupted, failed or cancelled job goes back to pending.
     bool requeueJob(qint64 id);
     bool removeJob(qint64 id);

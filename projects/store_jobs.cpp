@@ -140,6 +140,28 @@ bool ProjectStore::setJobPriority(qint64 id, int priority)
     return true;
 }
 
+bool ProjectStore::updateJobRequest(qint64 id, const QJsonObject& request)
+{
+    if (!ensureWritable())
+        return false;
+    // One statement, so that the runner cannot start the job between a check
+    // of its state and the write.
+    QString detail;
+    QSqlQuery query = querySql(database(),
+        QStringLiteral("UPDATE jobs SET request = ?, updated_at = ? WHERE id = ? AND state = 'pending'"),
+        {jsonText(request), now(), id}, &detail);
+    if (!query.isActive())
+        return failSql(detail);
+    if (query.numRowsAffected() == 1)
+        return true;
+    query.finish();
+    const std::optional<JobRecord> found = job(id);
+    if (!found)
+        return fail(ProjectError::Code::InvalidArgument, tr("There is no job %1.").arg(id));
+    return fail(ProjectError::Code::InvalidArgument,
+        tr("Job %1 is %2; only pending jobs can be edited.").arg(id).arg(toText(found->state)));
+}
+
 bool ProjectStore::removeJob(qint64 id)
 {
     if (!ensureWritable())

@@ -102,7 +102,7 @@ std::optional<TakeRecord> startTake(ProjectStore& store, const TakeRequest& requ
 }
 
 bool finishTake(ProjectStore& store, TakeRecord& take, const QString& clipFile, const QString& latentFile,
-    const QJsonObject& provenance, ProjectError* error)
+    const QJsonObject& provenance, ProjectError* error, const QByteArray& thumbnailPng)
 {
     ProjectError ignored;
     ProjectError& out = error ? *error : ignored;
@@ -120,7 +120,13 @@ bool finishTake(ProjectStore& store, TakeRecord& take, const QString& clipFile, 
         abandonTake(store, take, TakeStatus::Failed, out.message);
         return false;
     }
+    // A thumbnail is a convenience: without one the take still counts.
+    std::optional<MediaRef> thumbnail;
+    if (!thumbnailPng.isEmpty())
+        thumbnail = store.media().write(thumbnailPng, QStringLiteral("thumbnails"), QStringLiteral("png"), &detail);
     TakeRecord done = take;
+    if (thumbnail)
+        done.thumbnail = *thumbnail;
     done.clip = *clip;
     done.latents = *latents;
     done.provenance = provenance;

@@ -10,6 +10,7 @@
 // it marked interrupted on the next open, like a take of the queue.
 #pragma once
 
+#include <QByteArray>
 #include <QJsonObject>
 #include <QString>
 #include <optional>
@@ -38,10 +39,11 @@ struct TakeRequest {
 std::optional<TakeRecord> startTake(ProjectStore& store, const TakeRequest& request, ProjectError* error);
 
 // Copies the clip (and the latent, when given, for a later Continue) into
-// the project's media, then completes the row: done, provenance, timings.
-// The first finished take of a segment becomes its selected take.
+// the project's media, with the thumbnail (PNG bytes) when given, then
+// completes the row: done, provenance, timings. The first finished take of
+// a segment becomes its selected take.
 bool finishTake(ProjectStore& store, TakeRecord& take, const QString& clipFile, const QString& latentFile,
-    const QJsonObject& provenance, ProjectError* error);
+    const QJsonObject& provenance, ProjectError* error, const QByteArray& thumbnailPng = {});
 
 // Marks a take that will never finish (failed, cancelled) with why.
 bool abandonTake(ProjectStore& store, TakeRecord& take, TakeStatus status, const QString& message);

@@ -5,6 +5,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include "app/take_thumbnail.h"
 #include "projects/take_recorder.h"
 
 namespace cosmos::app::cli {
@@ -117,7 +118,9 @@ bool GenerationInProject::finish(const QString& clipPath, const QString& latentP
 {
     m_running = false;
     const QJsonObject provenance = QJsonDocument::fromJson(QByteArray::fromStdString(provenanceJson)).object();
-    return projects::finishTake(*m_store, m_take, clipPath, latentPath, provenance, error);
+    // The same picture the studio's queue gives its takes (the timeline shows it).
+    const QByteArray thumbnail = takeThumbnailPng(clipPath.toStdString(), nullptr);
+    return projects::finishTake(*m_store, m_take, clipPath, latentPath, provenance, error, thumbnail);
 }
 
 void GenerationInProject::abandon(projects::TakeStatus status, const QString& message)

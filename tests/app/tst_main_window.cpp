@@ -32,7 +32,7 @@ private slots:
         QStringList titles;
         for (QAction* action : window.menuBar()->actions())
             titles << action->text();
-        QCOMPARE(titles, (QStringList {"&File", "&Edit", "&View", "&Help"}));
+        QCOMPARE(titles, (QStringList {"&File", "&Edit", "&View", "&Timeline", "&Generate", "&Playback", "&Help"}));
 
         auto names = [](QMenu* menu) {
             QStringList list;
@@ -42,12 +42,24 @@ private slots:
             return list;
         };
         QCOMPARE(names(window.fileMenu()),
-            (QStringList {"actionNew", "actionOpen", "menuRecent", "actionSave", "actionQuit"}));
-        QCOMPARE(names(window.editMenu()), (QStringList {"actionUndo", "actionRedo"}));
-        QVERIFY(names(window.viewMenu()).contains("actionToggleLog"));
+            (QStringList {"actionNew", "actionOpen", "menuRecent", "actionClose", "actionQuit"}));
+        QCOMPARE(names(window.editMenu()), (QStringList {"actionUndo", "actionRedo", "actionPreferences"}));
+        for (const char* dock : {"actionToggleLog", "actionToggleTimeline", "actionToggleInspector", "actionToggleJobs",
+                 "actionToggleProject"})
+            QVERIFY2(names(window.viewMenu()).contains(dock), dock);
         QCOMPARE(names(window.helpMenu()), (QStringList {"actionAbout"}));
         QCOMPARE(window.findChild<QAction*>("actionQuit")->shortcut(), QKeySequence(QKeySequence::Quit));
         QCOMPARE(window.findChild<QAction*>("actionUndo")->shortcut(), QKeySequence(QKeySequence::Undo));
+        QCOMPARE(window.findChild<QAction*>("actionRedo")->shortcut(), QKeySequence("Ctrl+Shift+Z"));
+        // Every menu entry with a shortcut says so in its tooltip.
+        for (QMenu* menu : window.findChildren<QMenu*>()) {
+            for (QAction* action : menu->actions()) {
+                if (action->shortcut().isEmpty())
+                    continue;
+                const QString key = action->shortcut().toString(QKeySequence::NativeText);
+                QVERIFY2(action->toolTip().contains(key), qPrintable(action->text() + ": " + action->toolTip()));
+            }
+        }
     }
 
     void aboutDialogShowsRealVersions()

@@ -1,0 +1,229 @@
+// The studio as a newcomer meets it, driving the real window on the real
+// nano model: new project, type a prompt, Ctrl+Return; the preview animates
+// the sampler's steps, the take lands on the timeline and plays; undo; Esc
+// cancels within a step; a paused queue survives a restart; and the GUI
+// thread never stalls while the engine works.
+#include <QElapsedTimer>
+#include <QPlainTextEdit>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <QUndoStack>
+#include <QtTest>
+
+#include "app/engine_bridge.h"
+#include "app/main_window.h"
+#include "projects/jobs_model.h"
+#include "projects/project.h"
+#include "widgets/inspector_panel.h"
+#include "widgets/job_queue_view.h"
+#include "widgets/playback_clock.h"
+#include "widgets/preview_panel.h"
+#include "widgets/preview_view.h"
+#include "widgets/prompt_editor.h"
+#include "widgets/timeline_view.h"
+
+using namespace cosmos;
+
+namespace {
+
+// Measures the longest time the GUI thread went without running a timer
+// that asks to run every 2 ms.
+class LatencyProbe : public QObject {
+public:
+    LatencyProbe()
+    {
+        m_timer.setTimerType(Qt::PreciseTimer);
+        m_timer.setInterval(2);
+        connect(&m_timer, &QTimer::timeout, this, [this] {
+            const qint64 now = m_clock.nsecsElapsed();
+            if (m_last > 0)
+                m_worstNs = std::max(m_worstNs, now - m_last);
+            m_last = now;
+        });
+        m_clock.start();
+        m_timer.start();
+    }
+    double worstMs() const { return double(m_worstNs) / 1e6; }
+
+private:
+    QTimer m_timer;
+    QElapsedTimer m_clock;
+    qint64 m_last = 0;
+    qint64 m_worstNs = 0;
+};
+
+} // namespace
+
+class TestStudioWindow : public QObject {
+    Q_OBJECT
+private:
+    QTemporaryDir m_root;
+
+    static void useSmallTakes(projects::Project& project, qint64 segment, int steps)
+    {
+        // Short clips keep the test quick; the same code paths as 33 frames.
+        project.setSetting(segment, "frames", 9);
+        project.setSetting(segment, "steps", steps);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName("CosmosStudioTests");
+        QCoreApplication::setApplicationName("tst_studio_window");
+        QSettings().clear();
+    }
+
+    void promptGenerateWatchPlayUndo()
+    {
+        app::MainWindow window(nullptr);
+        window.show();
+        // Under Xvfb the window is composed by software GL (llvmpipe) on the
+        // GUI thread at every preview frame, at a cost that grows with its
+        // area (about 25 ms at this size on 2 loaded cores, 45-55 ms at
+        // 1400x900); hardware GL does it in well under a millisecond.
+        window.resize(1000, 700);
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QVERIFY(window.newProject(m_root.filePath("first"), "First"));
+        projects::Project& project = *window.project();
+        const qint64 segment = window.timeline()->selectedSegment();
+        QVERIFY(segment != 0);
+        QCOMPARE(window.inspector()->segment(), segment);
+        useSmallTakes(project, segment, 12);
+
+        QPlainTextEdit* prompt = window.inspector()->promptEditor()->promptEdit();
+        prompt->setFocus();
+        QTest::keyClicks(prompt, "a large red ball is thrown to the right");
+        QCOMPARE(project.store().segment(segment)->prompt, QString("a large red ball is thrown to the right"));
+
+        QSignalSpy finished(window.bridge(), &app::EngineBridge::jobFinished);
+        QSignalSpy progress(window.bridge(), &app::EngineBridge::jobProgress);
+        // The probe runs while the job samples and the preview animates
+        // (from the first sampling step until decoding starts).
+        std::unique_ptr<LatencyProbe> probe;
+        double worstGapMs = -1;
+        connect(window.bridge(), &app::EngineBridge::jobProgress, this,
+            [&](qint64, int, int, double, const QString& phase) {
+                if (phase == "sampling" && !probe && worstGapMs < 0)
+                    probe = std::make_unique<LatencyProbe>();
+                if (phase != "sampling" && probe) {
+                    worstGapMs = probe->worstMs();
+                    probe.reset();
+                }
+            });
+        QTest::keyClick(prompt, Qt::Key_Return, Qt::ControlModifier);
+        QCOMPARE(project.jobsModel().rowCount(), 1);
+        QVERIFY(finished.wait(120000));
+        qInfo("worst GUI-thread gap while the job sampled: %.1f ms", worstGapMs);
+        QVERIFY(worstGapMs >= 0);
+        QVERIFY2(worstGapMs < 50.0, qPrintable(QString("the GUI thread stalled for %1 ms").arg(worstGapMs)));
+
+        // The preview was fed every sampling step and painted them.
+        int samplingSteps = 0;
+        for (const QList<QVariant>& event : progress)
+            samplingSteps += event.at(4).toString() == "sampling" ? 1 : 0;
+        QVERIFY(samplingSteps >= 12);
+        QVERIFY(window.previewFramesReceived() >= 1);
+        QVERIFY(window.preview()->view()->paintedFrames() >= 1);
+
+        // The take is on the timeline, selected, and plays.
+        const qint64 take = finished.first().at(1).toLongLong();
+        QCOMPARE(project.store().selectedTakeId(segment), take);
+        QVERIFY(!project.store().take(take)->thumbnail.isNull());
+        QTRY_COMPARE_WITH_TIMEOUT(window.preview()->mode(), widgets::PreviewPanel::Mode::Clip, 10000);
+        QCOMPARE(window.preview()->view()->frameCount(), 9);
+        QVERIFY(window.preview()->clock()->isPlaying());
+        const int paintedBefore = window.preview()->view()->paintedFrames();
+        QTRY_VERIFY(window.preview()->view()->paintedFrames() > paintedBefore + 3);
+
+        // Space pauses it (window-wide, outside text fields).
+        window.timeline()->setFocus();
+        QTest::keyClick(window.timeline(), Qt::Key_Space);
+        QVERIFY(!window.preview()->clock()->isPlaying());
+
+        // Undo takes back the segment edits, newest first: Ctrl+T adds a
+        // segment, Ctrl+Z removes it, and more undos restore the empty prompt.
+        QTest::keyClick(window.timeline(), Qt::Key_T, Qt::ControlModifier);
+        QCOMPARE(project.store().segments().size(), 2);
+        QTest::keyClick(window.timeline(), Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(project.store().segments().size(), 1);
+        while (project.undoStack().canUndo())
+            project.undoStack().undo();
+        QCOMPARE(project.store().segment(segment)->prompt, QString());
+        QCOMPARE(prompt->toPlainText(), QString());
+        // The take is a result, not an edit: it stays.
+        QCOMPARE(project.store().selectedTakeId(segment), take);
+    }
+
+    void escapeCancelsWithinOneStep()
+    {
+        app::MainWindow window(nullptr);
+        window.show();
+        window.activateWindow(); // window shortcuts (Esc) need the active window
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QVERIFY(window.newProject(m_root.filePath("cancel"), "Cancel"));
+        projects::Project& project = *window.project();
+        const qint64 segment = window.timeline()->selectedSegment();
+        project.setPrompt(segment, "a small blue ball drops and bounces twice");
+        useSmallTakes(project, segment, 60);
+
+        QElapsedTimer clock;
+        QList<qint64> stepTimes;
+        connect(window.bridge(), &app::EngineBridge::jobProgress, this,
+            [&](qint64, int, int, double, const QString& phase) {
+                if (phase == "sampling")
+                    stepTimes << clock.elapsed();
+            });
+        QSignalSpy cancelled(window.bridge(), &app::EngineBridge::jobCancelled);
+        clock.start();
+        window.inspector()->generateAction()->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(stepTimes.size() >= 3, 60000);
+        const double stepMs = double(stepTimes.last() - stepTimes.first()) / double(stepTimes.size() - 1);
+        const qint64 pressed = clock.elapsed();
+        QTest::keyClick(&window, Qt::Key_Escape);
+        QVERIFY(cancelled.wait(30000));
+        const qint64 tookMs = clock.elapsed() - pressed;
+        qInfo("cancel took %lld ms; a step takes %.0f ms", tookMs, stepMs);
+        QVERIFY2(tookMs <= stepMs * 2 + 200, qPrintable(QString("cancel took %1 ms").arg(tookMs)));
+        QVERIFY(window.bridge()->isIdle());
+        QVERIFY(stepTimes.size() < 60);
+        const auto jobs = project.store().jobs();
+        QCOMPARE(jobs.size(), 1);
+        QCOMPARE(jobs.first().state, projects::JobState::Cancelled);
+    }
+
+    void pausedQueueSurvivesARestart()
+    {
+        const QString folder = m_root.filePath("restart");
+        {
+            app::MainWindow window(nullptr);
+            QVERIFY(window.newProject(folder, "Restart"));
+            const qint64 segment = window.timeline()->selectedSegment();
+            window.project()->setPrompt(segment, "a large green ball drops");
+            useSmallTakes(*window.project(), segment, 4);
+            window.bridge()->pauseQueue();
+            window.inspector()->generateAction()->trigger();
+            window.inspector()->generateAction()->trigger();
+            QCOMPARE(window.project()->jobsModel().rowCount(), 2);
+            QVERIFY(window.bridge()->isIdle());
+            window.close();
+        }
+        app::MainWindow again(nullptr);
+        QVERIFY(again.openProject(folder));
+        QCOMPARE(again.project()->jobsModel().rowCount(), 2);
+        for (const projects::JobRecord& job : again.project()->store().jobs())
+            QCOMPARE(job.state, projects::JobState::Pending);
+        QVERIFY(again.bridge()->isPaused());
+        // Resumed, both run.
+        QSignalSpy finished(again.bridge(), &app::EngineBridge::jobFinished);
+        again.bridge()->resumeQueue();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 120000);
+    }
+};
+
+QTEST_MAIN(TestStudioWindow)
+#include "tst_studio_window.moc"
