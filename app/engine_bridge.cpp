@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "app/job_request.h"
+#include "app/matrix_batch.h"
 #include "app/take_thumbnail.h"
 #include "engine/tools/generation_service.h"
 #include "projects/project.h"
@@ -424,6 +425,10 @@ void EngineBridge::recordFinished(RunningJob& job, const Outcome& outcome)
     takeChanged();
     if (take.selected)
         m_project->notify({ChangeEvent::Type::TakeSelected, take.segmentId, take.id});
+    // A prompt matrix's board fills as its takes finish.
+    if (isMatrixRequest(take.params) && !addMatrixTakeToBoard(*m_project, take))
+        m_logger->warn("take {}: not added to board {}, which is gone or refused it", take.id,
+            take.params.value(kMatrixBoardKey).toInteger());
     if (stillRunning())
         m_project->setJobState(job.jobId, JobState::Done);
     emit jobFinished(job.jobId, take.id);

@@ -5,7 +5,8 @@
 // touches the store. While a job runs its take is a row with status running;
 // when it finishes, the clip, latent and a thumbnail are copied into the
 // project's media and the take is done (and selected when it is the
-// segment's first).
+// segment's first). A take of a prompt matrix job (its request names a
+// "board_id", app/matrix_batch.h) also joins that board.
 //
 //   EngineBridge bridge(logger);
 //   bridge.setProject(project);               // pending jobs from last time: the queue starts paused

@@ -18,6 +18,7 @@
 #include "widgets/job_queue_view.h"
 #include "widgets/preview_panel.h"
 #include "widgets/project_browser.h"
+#include "widgets/studio_preferences.h"
 #include "widgets/studio_status_bar.h"
 #include "widgets/timeline_view.h"
 #include "widgets/welcome_panel.h"
@@ -45,6 +46,14 @@ bool MainWindow::newProject(const QString& folder, const QString& name)
     // a newcomer sees is a prompt to type; making it is no undoable edit.
     projects::SegmentRecord first;
     first.settings.insert(QStringLiteral("model"), QStringLiteral("nano"));
+    // The defaults chosen in Preferences (none: the model's own).
+    const widgets::StudioPreferences preferences = widgets::StudioPreferences::load();
+    if (preferences.defaultSteps > 0)
+        first.settings.insert(QStringLiteral("steps"), preferences.defaultSteps);
+    if (preferences.defaultGuidance >= 0)
+        first.settings.insert(QStringLiteral("guidance"), preferences.defaultGuidance);
+    if (preferences.defaultFrames > 0)
+        first.settings.insert(QStringLiteral("frames"), preferences.defaultFrames);
     const qint64 segment = project()->addSegment(first);
     project()->undoStack().clear();
     m_timeline->selectSegment(segment);

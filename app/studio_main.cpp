@@ -7,6 +7,7 @@
 #include "app/studio_options.h"
 #include "app/translations.h"
 #include "engine/media/ffmpeg_log.h"
+#include "widgets/studio_preferences.h"
 
 int main(int argc, char* argv[])
 {
@@ -16,7 +17,14 @@ int main(int argc, char* argv[])
     cosmos::app::Logging logging;
     cosmos::engine::media::routeFfmpegLog(logging.logger()); // FFmpeg's own messages into the same log
     const cosmos::app::StudioOptions options = cosmos::app::parseStudioOptions(QApplication::arguments());
-    const QLocale locale = cosmos::app::localeForLanguage(options.language);
+    // --lang wins over the language chosen in Preferences ("system": the platform's).
+    QString language = options.language;
+    if (language.isEmpty()) {
+        const QString chosen = cosmos::widgets::StudioPreferences::load().language;
+        if (chosen != QLatin1String("system"))
+            language = chosen;
+    }
+    const QLocale locale = cosmos::app::localeForLanguage(language);
     QLocale::setDefault(locale);
     const bool translated = cosmos::app::installTranslations(application, locale);
     logging.logger()->info("Cosmos Studio {} starting (locale {}, translation {}); log file {}",

@@ -15,7 +15,8 @@ namespace {
 
 QString tr(const char* text)
 {
-    return QCoreApplication::translate("cosmos::projects::AssetImport", text);
+    // lupdate files tr() calls in free functions under the namespace.
+    return QCoreApplication::translate("cosmos::projects", text);
 }
 
 QString kindOf(Conditioning conditioning)

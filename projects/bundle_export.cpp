@@ -26,7 +26,8 @@ constexpr qint64 kChunkBytes = 1 << 20;
 
 QString tr(const char* text)
 {
-    return QCoreApplication::translate("cosmos::projects::ProjectBundle", text);
+    // lupdate files tr() calls in free functions under the namespace.
+    return QCoreApplication::translate("cosmos::projects", text);
 }
 
 // Parents before children, so that import inserts rows in this order with

@@ -30,7 +30,8 @@ constexpr qint64 kChunkBytes = 1 << 20;
 
 QString tr(const char* text)
 {
-    return QCoreApplication::translate("cosmos::projects::ProjectBundle", text);
+    // lupdate files tr() calls in free functions under the namespace.
+    return QCoreApplication::translate("cosmos::projects", text);
 }
 
 // A rename is durable only once the directory entry is on disk too.

@@ -12,7 +12,8 @@ namespace {
 
 QString tr(const char* text)
 {
-    return QCoreApplication::translate("cosmos::projects::TakeRecorder", text);
+    // lupdate files tr() calls in free functions under the namespace.
+    return QCoreApplication::translate("cosmos::projects", text);
 }
 
 // The asset row of a conditioning file already copied into media.

@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
+    <name>ExampleProject</name>
+    <message>
+        <source>Cannot copy the example project to %1.</source>
+        <translation>예제 프로젝트를 %1(으)로 복사할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Cannot move the example project into place at %1.</source>
+        <translation>예제 프로젝트를 %1 위치로 옮길 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>This installation has no example project.</source>
+        <translation>이 설치본에는 예제 프로젝트가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Cannot create %1.</source>
+        <translation>%1을(를) 만들 수 없습니다.</translation>
+    </message>
+</context>
+<context>
     <name>cosmos::app</name>
     <message numerus="yes">
         <source>available (%n device(s))</source>
@@ -20,6 +39,77 @@
     <message>
         <source>User-interface language (e.g. ko, en).</source>
         <translation>사용자 인터페이스 언어 (예: ko, en).</translation>
+    </message>
+    <message>
+        <source>The segment of this job was deleted.</source>
+        <translation>이 작업의 세그먼트가 삭제되었습니다.</translation>
+    </message>
+    <message>
+        <source>segment 1 is the first segment: there is no take before it to continue from</source>
+        <translation>세그먼트 1은 첫 번째 세그먼트이므로 앞에 이어갈 테이크가 없습니다</translation>
+    </message>
+    <message>
+        <source>segment %1 has no finished take to continue from</source>
+        <translation>세그먼트 %1에 이어갈 완료된 테이크가 없습니다</translation>
+    </message>
+    <message>
+        <source>segment %1&apos;s selected take lost its latent file (%2): there is nothing to continue from</source>
+        <translation>세그먼트 %1의 선택된 테이크에서 레이턴트 파일(%2)이 사라져 이어갈 내용이 없습니다</translation>
+    </message>
+    <message>
+        <source>segment %1 has no image to start from</source>
+        <translation>세그먼트 %1에 시작할 이미지가 없습니다</translation>
+    </message>
+    <message>
+        <source>segment %1 has no video to start from</source>
+        <translation>세그먼트 %1에 시작할 비디오가 없습니다</translation>
+    </message>
+    <message>
+        <source>The conditioning file %1 is missing.</source>
+        <translation>컨디셔닝 파일 %1이(가) 없습니다.</translation>
+    </message>
+    <message>
+        <source>There is no segment %1.</source>
+        <translation>세그먼트 %1이(가) 없습니다.</translation>
+    </message>
+    <message>
+        <source>The job asks for an unknown conditioning &quot;%1&quot;.</source>
+        <translation>작업이 알 수 없는 컨디셔닝 &quot;%1&quot;을(를) 요청합니다.</translation>
+    </message>
+    <message>
+        <source>The job continues from nothing: it names no segment and no latent.</source>
+        <translation>작업이 이어갈 대상이 없습니다. 세그먼트도 레이턴트도 지정되어 있지 않습니다.</translation>
+    </message>
+    <message>
+        <source>A project folder to open (default: the last one, or the example).</source>
+        <translation>열 프로젝트 폴더 (기본값: 마지막으로 연 프로젝트 또는 예제).</translation>
+    </message>
+</context>
+<context>
+    <name>cosmos::app::EngineBridge</name>
+    <message>
+        <source>The studio closed before the take finished.</source>
+        <translation>테이크가 끝나기 전에 스튜디오가 종료되었습니다.</translation>
+    </message>
+    <message>
+        <source>The project was closed before the take finished.</source>
+        <translation>테이크가 끝나기 전에 프로젝트가 닫혔습니다.</translation>
+    </message>
+    <message>
+        <source>No project is open.</source>
+        <translation>열린 프로젝트가 없습니다.</translation>
+    </message>
+    <message>
+        <source>The segment of this job was deleted.</source>
+        <translation>이 작업의 세그먼트가 삭제되었습니다.</translation>
+    </message>
+    <message>
+        <source>Cannot make a temporary folder: %1</source>
+        <translation>임시 폴더를 만들 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>취소되었습니다.</translation>
     </message>
 </context>
 <context>
@@ -53,14 +143,6 @@
     <message>
         <source>&amp;Open Project...</source>
         <translation>프로젝트 열기(&amp;O)...</translation>
-    </message>
-    <message>
-        <source>&amp;Save</source>
-        <translation>저장(&amp;S)</translation>
-    </message>
-    <message>
-        <source>Projects are not available in this build yet.</source>
-        <translation>이 빌드에서는 아직 프로젝트를 사용할 수 없습니다.</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -109,6 +191,199 @@
     <message>
         <source>&amp;Clear List</source>
         <translation>목록 지우기(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>타임라인</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>인스펙터</translation>
+    </message>
+    <message>
+        <source>Job Queue</source>
+        <translation>작업 대기열</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>프로젝트</translation>
+    </message>
+    <message>
+        <source>Cannot play the clip</source>
+        <translation>클립을 재생할 수 없습니다</translation>
+    </message>
+    <message numerus="yes">
+        <source>CPU · %n thread(s)</source>
+        <translation>
+            <numerusform>CPU · 스레드 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>ETA %1 s</source>
+        <translation>남은 시간 %1초</translation>
+    </message>
+    <message>
+        <source>ETA %1 min</source>
+        <translation>남은 시간 %1분</translation>
+    </message>
+    <message>
+        <source>Job %1 starting…</source>
+        <translation>작업 %1 시작 중…</translation>
+    </message>
+    <message>
+        <source>Job %1 cancelled.</source>
+        <translation>작업 %1이(가) 취소되었습니다.</translation>
+    </message>
+    <message>
+        <source>Cannot generate</source>
+        <translation>생성할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Queued as job %1; the queue is paused.</source>
+        <translation>작업 %1(으)로 대기열에 추가했습니다. 대기열은 일시 중지된 상태입니다.</translation>
+    </message>
+    <message>
+        <source>Job %1: step %2/%3</source>
+        <translation>작업 %1: 단계 %2/%3</translation>
+    </message>
+    <message>
+        <source>Job %1: %2</source>
+        <translation>작업 %1: %2</translation>
+    </message>
+    <message>
+        <source>Job %1 · sampling</source>
+        <translation>작업 %1 · 샘플링</translation>
+    </message>
+    <message>
+        <source>Job %1 done: take %2.</source>
+        <translation>작업 %1 완료: 테이크 %2.</translation>
+    </message>
+    <message>
+        <source>%1 loaded</source>
+        <translation>%1 로드됨</translation>
+    </message>
+    <message>
+        <source>Job %1 failed</source>
+        <translation>작업 %1 실패</translation>
+    </message>
+    <message>
+        <source>Take %1 has no clip yet.</source>
+        <translation>테이크 %1에는 아직 클립이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Segment %1 · take %2</source>
+        <translation>세그먼트 %1 · 테이크 %2</translation>
+    </message>
+    <message>
+        <source>Nothing to play yet: generate a segment first (Ctrl+Return).</source>
+        <translation>아직 재생할 것이 없습니다. 먼저 세그먼트를 생성하십시오(Ctrl+Return).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Timeline · %n segment(s)</source>
+        <translation>
+            <numerusform>타임라인 · 세그먼트 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>&amp;Close Project</source>
+        <translation>프로젝트 닫기(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Every edit is already saved; a running job waits in the queue for next time.</source>
+        <translation>모든 편집 내용은 이미 저장되어 있습니다. 실행 중인 작업은 다음에 열 때까지 대기열에서 기다립니다.</translation>
+    </message>
+    <message>
+        <source>Play &amp;Timeline</source>
+        <translation>타임라인 재생(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Models...</source>
+        <translation>모델(&amp;M)...</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences...</source>
+        <translation>환경 설정(&amp;P)...</translation>
+    </message>
+    <message>
+        <source>&amp;Timeline</source>
+        <translation>타임라인(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Generate</source>
+        <translation>생성(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Playback</source>
+        <translation>재생(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Cannot open the project</source>
+        <translation>프로젝트를 열 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Cannot create the project</source>
+        <translation>프로젝트를 만들 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Recovered: %1.</source>
+        <translation>복구됨: %1.</translation>
+    </message>
+    <message>
+        <source>The queue kept jobs from last time; it is paused: resume it in the Job Queue.</source>
+        <translation>대기열에 지난번 작업이 남아 있어 일시 중지되었습니다. 작업 대기열에서 재개하십시오.</translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation>%1 열림</translation>
+    </message>
+    <message>
+        <source>%1 — Cosmos Studio</source>
+        <translation>%1 — 코스모스 스튜디오</translation>
+    </message>
+    <message>
+        <source>New Project</source>
+        <translation>새 프로젝트</translation>
+    </message>
+    <message>
+        <source>Untitled Project</source>
+        <translation>제목 없는 프로젝트</translation>
+    </message>
+    <message>
+        <source>Open Project</source>
+        <translation>프로젝트 열기</translation>
+    </message>
+</context>
+<context>
+    <name>cosmos::app::ProjectSession</name>
+    <message>
+        <source>Unknown error.</source>
+        <translation>알 수 없는 오류입니다.</translation>
+    </message>
+    <message>
+        <source>upgraded from format version %1</source>
+        <translation>형식 버전 %1에서 업그레이드됨</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s) interrupted by the last exit</source>
+        <translation>
+            <numerusform>지난번 종료로 작업 %n개가 중단됨</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n take(s) interrupted</source>
+        <translation>
+            <numerusform>테이크 %n개가 중단됨</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unfinished file(s) removed</source>
+        <translation>
+            <numerusform>완료되지 않은 파일 %n개를 제거함</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -261,6 +536,30 @@
         <source>Cannot copy the take into the project: %1</source>
         <translation>테이크를 프로젝트로 복사할 수 없습니다: %1</translation>
     </message>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1이(가) 존재하지 않습니다.</translation>
+    </message>
+    <message>
+        <source>%1 is not a file.</source>
+        <translation>%1은(는) 파일이 아닙니다.</translation>
+    </message>
+    <message>
+        <source>%1 is empty.</source>
+        <translation>%1이(가) 비어 있습니다.</translation>
+    </message>
+    <message>
+        <source>%1 is not an image Cosmos Studio can read (%2).</source>
+        <translation>%1은(는) Cosmos Studio가 읽을 수 있는 이미지가 아닙니다(%2).</translation>
+    </message>
+    <message>
+        <source>Only an image or a video can condition a segment, not %1.</source>
+        <translation>세그먼트의 컨디셔닝에는 이미지나 비디오만 쓸 수 있으며 %1은(는) 쓸 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>The project is open read-only; %1 was not added.</source>
+        <translation>프로젝트가 읽기 전용으로 열려 있어 %1을(를) 추가하지 않았습니다.</translation>
+    </message>
 </context>
 <context>
     <name>cosmos::projects::AddSegmentCommand</name>
@@ -345,12 +644,83 @@
         <source>Take %1 does not belong to segment %2.</source>
         <translation>테이크 %1은(는) 세그먼트 %2에 속하지 않습니다.</translation>
     </message>
+    <message>
+        <source>Cannot create the project in %1: the database could not be renamed into place.</source>
+        <translation>%1에 프로젝트를 만들 수 없습니다: 데이터베이스 파일의 이름을 최종 이름으로 바꿀 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>There is no board %1.</source>
+        <translation>보드 %1이(가) 없습니다.</translation>
+    </message>
+    <message>
+        <source>Take %1 is already on board %2.</source>
+        <translation>테이크 %1은(는) 이미 보드 %2에 있습니다.</translation>
+    </message>
+    <message>
+        <source>Take %1 is not on board %2.</source>
+        <translation>테이크 %1은(는) 보드 %2에 없습니다.</translation>
+    </message>
+    <message>
+        <source>Job %1 is %2; only pending jobs can be edited.</source>
+        <translation>작업 %1의 상태는 %2입니다. 대기 중인 작업만 편집할 수 있습니다.</translation>
+    </message>
 </context>
 <context>
     <name>cosmos::projects::RemoveSegmentCommand</name>
     <message>
         <source>Remove Segment</source>
         <translation>세그먼트 제거</translation>
+    </message>
+</context>
+<context>
+    <name>cosmos::projects::TakesModel</name>
+    <message>
+        <source>Take %1</source>
+        <translation>테이크 %1</translation>
+    </message>
+</context>
+<context>
+    <name>cosmos::widgets</name>
+    <message>
+        <source>T</source>
+        <comment>mode badge: text</comment>
+        <translation>T</translation>
+    </message>
+    <message>
+        <source>I</source>
+        <comment>mode badge: image</comment>
+        <translation>I</translation>
+    </message>
+    <message>
+        <source>V</source>
+        <comment>mode badge: video</comment>
+        <translation>V</translation>
+    </message>
+    <message>
+        <source>C</source>
+        <comment>mode badge: continue</comment>
+        <translation>C</translation>
+    </message>
+    <message>
+        <source>Text2World</source>
+        <translation>Text2World</translation>
+    </message>
+    <message>
+        <source>Image2World</source>
+        <translation>Image2World</translation>
+    </message>
+    <message>
+        <source>Video2World</source>
+        <translation>Video2World</translation>
+    </message>
+    <message>
+        <source>Continue from the previous segment</source>
+        <translation>이전 세그먼트에서 이어가기</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <comment>ruler time</comment>
+        <translation>%1초</translation>
     </message>
 </context>
 <context>
@@ -378,6 +748,1225 @@
     <message>
         <source>&amp;Copy Versions</source>
         <translation>버전 복사(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>cosmos::widgets::GenerationSettingsPanel</name>
+    <message>
+        <source>The world model that generates the take</source>
+        <translation>테이크를 생성하는 월드 모델</translation>
+    </message>
+    <message>
+        <source>Sampling steps: more are slower and usually cleaner</source>
+        <translation>샘플링 단계 수: 많을수록 느리지만 대개 더 깨끗합니다</translation>
+    </message>
+    <message>
+        <source>How strongly the clip follows the prompt (0: not guided)</source>
+        <translation>클립이 프롬프트를 따르는 강도 (0: 가이던스 없음)</translation>
+    </message>
+    <message>
+        <source>Random</source>
+        <translation>무작위</translation>
+    </message>
+    <message>
+        <source>The seed of the noise: the same seed and settings give the same take. Typing a seed locks it.</source>
+        <translation>노이즈의 시드: 시드와 설정이 같으면 같은 테이크가 나옵니다. 시드를 입력하면 고정됩니다.</translation>
+    </message>
+    <message>
+        <source>Lock the seed: every take uses it. Unlocked, each Generate draws a new seed.</source>
+        <translation>시드 고정: 모든 테이크가 이 시드를 사용합니다. 고정하지 않으면 생성할 때마다 새 시드를 뽑습니다.</translation>
+    </message>
+    <message>
+        <source>Draw a new seed now</source>
+        <translation>지금 새 시드 뽑기</translation>
+    </message>
+    <message>
+        <source>The solver that steps from noise to the clip</source>
+        <translation>노이즈에서 클립까지 단계를 밟아 가는 솔버</translation>
+    </message>
+    <message>
+        <source>The clip&apos;s length: the frame counts the model was trained for</source>
+        <translation>클립 길이: 모델이 학습된 프레임 수</translation>
+    </message>
+    <message>
+        <source>Width x height of the clip, as the model allows</source>
+        <translation>클립의 너비 x 높이 (모델이 허용하는 값)</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>모델</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>단계</translation>
+    </message>
+    <message>
+        <source>Guidance</source>
+        <translation>가이던스</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>시드</translation>
+    </message>
+    <message>
+        <source>Sampler</source>
+        <translation>샘플러</translation>
+    </message>
+    <message>
+        <source>Frames</source>
+        <translation>프레임</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>해상도</translation>
+    </message>
+    <message>
+        <source>Model &quot;%1&quot; is not installed; %2 is used.</source>
+        <translation>모델 &quot;%1&quot;이(가) 설치되어 있지 않아 %2을(를) 사용합니다.</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; is not a number; %3 is used.</source>
+        <translation>%1 &quot;%2&quot;은(는) 숫자가 아니므로 %3을(를) 사용합니다.</translation>
+    </message>
+    <message>
+        <source>%1 %2 is outside %3 to %4; %5 is used.</source>
+        <translation>%1 %2은(는) %3~%4 범위를 벗어나므로 %5을(를) 사용합니다.</translation>
+    </message>
+    <message>
+        <source>Sampler &quot;%1&quot; is not offered by %2; %3 is used.</source>
+        <translation>%2에서는 샘플러 &quot;%1&quot;을(를) 제공하지 않아 %3을(를) 사용합니다.</translation>
+    </message>
+    <message>
+        <source>%1 frames is not offered by %2; the nearest, %3, is used.</source>
+        <translation>%2에서는 %1프레임을 제공하지 않아 가장 가까운 %3프레임을 사용합니다.</translation>
+    </message>
+    <message>
+        <source>Resolution %1 is not offered by %2; %3 is used.</source>
+        <translation>%2에서는 해상도 %1을(를) 제공하지 않아 %3을(를) 사용합니다.</translation>
+    </message>
+    <message>
+        <source>%1 frames (%2 s)</source>
+        <translation>%1프레임 (%2초)</translation>
+    </message>
+    <message>
+        <source>%1 x %2</source>
+        <translation>%1 x %2</translation>
+    </message>
+    <message>
+        <source>No model is installed: add one in the model manager.</source>
+        <translation>설치된 모델이 없습니다. 모델 관리자에서 모델을 추가하십시오.</translation>
+    </message>
+</context>
+<context>
+    <name>cosmos::widgets::InspectorPanel</name>
+    <message>
+        <source>Text to world</source>
+        <translation>텍스트에서 월드로</translation>
+    </message>
+    <message>
+        <source>Image to world</source>
+        <translation>이미지에서 월드로</translation>
+    </message>
+    <message>
+        <source>Video to world</source>
+        <translation>비디오에서 월드로</translation>
+    </message>
+    <message>
+        <source>Continues the previous segment</source>
+        <translation>이전 세그먼트에서 이어짐</translation>
+    </message>
+    <message>
+        <source>Select a segment on the timeline to write its prompt and generate it.</source>
+        <translation>타임라인에서 세그먼트를 선택하면 프롬프트를 작성하고 생성할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>설정</translation>
+    </message>
+    <message>
+        <source>Generate</source>
+        <translation>생성</translation>
+    </message>
+    <message>
+        <source>Generate a take of this segment (%1)</source>
+        <translation>이 세그먼트의 테이크 생성 (%1)</translation>
+    </message>
+    <message>
+        <source>Queue a take of the selected segment</source>
+        <translation>선택한 세그먼트의 테이크를 대기열에 추가</translation>
+    </message>
+    <message>
+        <source>or press %1</source>
+        <translation>또는 %1 키</translation>
+    </message>
+    <message>
+        <source>No segment selected</source>
+        <translation>선택된 세그먼트 없음</translation>
+    </message>
+    <message>
+        <source>Segment %1</source>
+        <translation>세그먼트 %1</translation>
+    </message>
+    <message>
+        <source> · stale: the take it continues from has changed</source>
+        <translation> · 갱신 필요: 이어받는 테이크가 변경되었습니다</translation>
+    </message>
+    <message>
+        <source>Apply Preset %1</source>
+        <translation>프리셋 %1 적용</translation>
+    </message>
+</context>
+<context>
+    <name>cosmos::widgets::JobEditDialog</name>
+    <message>
+        <source>Edit Queued Job</source>
+        <translation>대기 중인 작업 편집</translation>
+    </message>
+    <message>
+        <source>What must not happen (optional)</source>
+        <translation>일어나면 안 되는 것 (선택 사항)</translation>
+    </message>
+    <message>
+        <source>Save Changes</source>
+        <translation>변경 사항 저장</translation>
+    </message>
+    <message>
+        <source>Keep the edits for when the job runs (%1)</source>
+        <translation>작업이 실행될 때 쓸 편집 내용 저장 (%1)</translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation>프롬프트</translation>
+    </message>
+    <message>
+        <source>Negative prompt</source>
+        <translation>네거티브 프롬프트</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>단계</translation>
+    </message>
+    <message>
+        <source>Guidance</source>
+        <translation>가이던스</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>시드</translation>
+    </message>
+</context>
+<context>
+    <name>cosmos::widgets::JobItemDelegate</name>
+    <message>
+        <source>Pending</source>
+        <translation>대기 중</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>실행 중</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>일시 중지됨</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>완료</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>실패</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>취소됨</translation>
+    </message>
+    <message>
+        <source>Interrupted</source>
+        <translation>중단됨</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>%1 남음</translation>
+    </message>
+    <message>
+        <source>Step %1/%2</source>
+        <translation>단계 %1/%2</translation>
+    </message>
+    <message>
+        <source>(no prompt)</source>
+        <translation>(프롬프트 없음)</translation>
+    </message>
+    <message>
+        <source>Segment %1</source>
+        <translation>세그먼트 %1</translation>
+    </message>
+    <message>
+        <source>Segment removed</source>
+        <translation>세그먼트 삭제됨</translation>
+    </message>
+    <message>
+        <source>%1 frames</source>
+        <translation>%1프레임</translation>
+    </message>
+    <message>
+        <source>%1 steps</source>
+        <translation>%1단계</translation>
+    </message>
+    <message>
+        <source>seed %1</source>
+        <translation>시드 %1</translation>
+    </message>
+    <message>
+        <source>Model: %1</source>
+        <translation>모델: %1</translation>
+    </message>
+    <message>
+        <source>Guidance: %1</source>
+        <translation>가이던스: %1</translation>
+    </message>
+    <message>
+        <source>Negative prompt: %1</source>
+        <translation>네거티브 프롬프트: %1</translation>
+    </message>
+</context>
+<context>
+    <name>cosmos::widgets::JobQueueView</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>No jobs. Press Ctrl+Return to generate the selected segment.</source>
+        <translation>작업이 없습니다. Ctrl+Return을 눌러 선택한 세그먼트를 생성하십시오.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Cancel the running job now, or the selected one</source>
+        <translation>실행 중인 작업 또는 선택한 작업을 지금 취소</translation>
+    </message>
+    <message>
+        <source>Cancel After This Take</source>
+        <translation>이 테이크 후 취소</translation>
+    </message>
+    <message>
+        <source>After Take</source>
+        <translation>테이크 후</translation>
+    </message>
+    <message>
+        <source>Let the running take finish, then stop the job</source>
+        <translation>실행 중인 테이크를 마친 뒤 작업 중지</translation>
+    </message>
+    <message>
+        <source>Pause Queue</source>
+        <translation>대기열 일시 중지</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>일시 중지</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>편집…</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>편집</translation>
+    </message>
+    <message>
+        <source>Change the prompt or settings of the selected pending job</source>
+        <translation>선택한 대기 중인 작업의 프롬프트나 설정 변경</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>제거</translation>
+    </message>
+    <message>
+        <source>Remove the selected job from the queue</source>
+        <translation>선택한 작업을 대기열에서 제거</translation>
+    </message>
+    <message>
+        <source>Clear Finished</source>
+        <translation>끝난 작업 지우기</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>지우기</translation>
+    </message>
+    <message>
+        <source>Remove the done, failed and cancelled jobs from the queue</source>
+        <translation>완료, 실패, 취소된 작업을 대기열에서 제거</translation>
+    </message>
+    <message>
+        <source>The queue is paused: no new job starts until you resume it.</source>
+        <translation>대기열이 일시 중지되었습니다. 재개할 때까지 새 작업이 시작되지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Job Not Changed</source>
+        <translation>작업이 변경되지 않음</translation>
+    </message>
+    <message>
+        <source>Resume Queue</source>
+        <translation>대기열 재개</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>재개</translation>
+    </message>
+    <message>
+        <source>Start queued jobs again (%1)</source>
+        <translation>대기 중인 작업 다시 시작 (%1)</translation>
+    </message>
+    <message>
+        <source>Start no new job; the running one goes on (%1)</source>
+        <translation>새 작업을 시작하지 않음, 실행 중인 작업은 계속됨 (%1)</translation>
+    </message>
+    <message>
+        <source>%1 running · %2 pending · %3 finished</source>
+        <translation>실행 중 %1 · 대기 중 %2 · 끝남 %3</translation>
+    </message>
+</context>
+<context>
+    <name>cosmos::widgets::ModelList</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>cosmos::widgets::ModelManagerDialog</name>
+    <message>
+        <source>Models</source>
+        <translation>모델</translation>
+    </message>
+    <message>
+        <source>The built-in nano model is always here. To add a Cosmos-Predict2.5 checkpoint, choose the folder that holds its config.json, weights and tokenizer.json; the studio checks every file before it offers the model.</source>
+        <translation>내장 nano 모델은 항상 있습니다. Cosmos-Predict2.5 체크포인트를 추가하려면 config.json, 가중치, tokenizer.json이 들어 있는 폴더를 선택하십시오. 스튜디오는 모든 파일을 검사한 뒤에 모델을 제공합니다.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>크기</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>폴더</translation>
+    </message>
+    <message>
+        <source>Not checked</source>
+        <translation>검사 안 함</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>검사 중…</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>정상</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>문제</translation>
+    </message>
+    <message>
+        <source>&amp;Add Model Folder…</source>
+        <translation>모델 폴더 추가(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Add a model from the folder that holds its files</source>
+        <translation>모델 파일이 들어 있는 폴더에서 모델 추가</translation>
+    </message>
+    <message>
+        <source>&amp;Verify</source>
+        <translation>검사(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Check the selected model&apos;s files again</source>
+        <translation>선택한 모델의 파일을 다시 검사</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>제거(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Forget the selected model folder (its files stay on disk)</source>
+        <translation>선택한 모델 폴더를 목록에서 제거 (파일은 디스크에 남음)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+    <message>
+        <source>Choose a Model Folder</source>
+        <translation>모델 폴더 선택</translation>
+    </message>
+    <message>
+        <source>This folder is listed already.</source>
+        <translation>이 폴더는 이미 목록에 있습니다.</translation>
+    </message>
+    <message>
+        <source>%1 (built-in)</source>
+        <translation>%1 (내장)</translation>
+    </message>
+    <message>
+        <source>(not installed)</source>
+        <translation>(설치되지 않음)</translation>
+    </message>
+    <message>
+        <source>Not checked yet: press Verify (F5) to check its files.</source>
+        <translation>아직 검사하지 않았습니다. 검사(F5)를 눌러 파일을 검사하십시오.</translation>
+    </message>
+    <message>
+        <source>Checking the files…</source>
+        <translation>파일 검사 중…</translation>
+    </message>
+    <message>
+        <source>Ready to use.</source>
+        <translation>사용할 준비가 되었습니다.</translation>
+    </message>
+    <message>
+        <source>Problem:</source>
+        <translation>문제:</translation>
+    </message>
+    <message>
+        <source>The model is not offered for generation until its files pass the check. Fix them and press Verify (F5), or remove the folder.</source>
+        <translation>파일이 검사를 통과할 때까지 이 모델은 생성에 사용할 수 없습니다. 파일을 고친 뒤 검사(F5)를 누르거나 폴더를 제거하십시오.</translation>
+    </message>
+    <message>
+        <source>What was checked</source>
+        <translation>검사한 항목</translation>
+    </message>
+    <message>
+        <source>Checking %1…</source>
+        <translation>%1 검사 중…</translation>
+    </message>
+</context>
+<context>
+    <name>cosmos::widgets::PlayerBar</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>재생</translation>
+    </message>
+    <message>
+        <source>Previous Frame</source>
+        <translation>이전 프레임</translation>
+    </message>
+    <message>
+        <source>Previous frame</source>
+        <translation>이전 프레임</translation>
+    </message>
+    <message>
+        <source>Next Frame</source>
+        <translation>다음 프레임</translation>
+    </message>
+    <message>
+        <source>Next frame</source>
+        <translation>다음 프레임</translation>
+    </message>
+    <message>
+        <source>First Frame</source>
+        <translation>첫 프레임</translation>
+    </message>
+    <message>
+        <source>First frame</source>
+        <translation>첫 프레임</translation>
+    </message>
+    <message>
+        <source>Last Frame</source>
+        <translation>마지막 프레임</translation>
+    </message>
+    <message>
+        <source>Last frame</source>
+        <translation>마지막 프레임</translation>
+    </message>
+    <message>
+        <source>Loop</source>
+        <translation>반복</translation>
+    </message>
+    <message>
+        <source>Loop: start again after the last frame</source>
+        <translation>반복: 마지막 프레임 다음에 처음부터 다시 재생</translation>
+    </message>
+    <message>
+        <source>1:1</source>
+        <translation>1:1 크기</translation>
+    </message>
+    <message>
+        <source>Actual size: one clip pixel per screen pixel, else fit</source>
+        <translation>실제 크기: 클립 픽셀 하나를 화면 픽셀 하나로 표시, 끄면 창에 맞춤</translation>
+    </message>
+    <message>
+        <source>Smooth</source>
+        <translation>부드럽게</translation>
+    </message>
+    <message>
+        <source>Smooth scaling, else sharp pixels (nearest neighbour)</source>
+        <translation>부드럽게 크기 조정, 끄면 선명한 픽셀 (최근접 이웃)</translation>
+    </message>
+    <message>
+        <source>Drag to scrub through the clip</source>
+        <translation>드래그하여 클립 탐색</translation>
+    </message>
+    <message>
+        <source>Frame shown / frames in the clip</source>
+        <translation>표시 중인 프레임 / 클립의 전체 프레임 수</translation>
+    </message>
+    <message>
+        <source> fps</source>
+        <translation> fps</translation>
+    </message>
+    <message>
+        <source>Playback speed in frames per second</source>
+        <translation>재생 속도 (초당 프레임 수)</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>일시 중지</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+</context>
+<context>
+    <name>cosmos::widgets::PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>환경 설정</translation>
+    </message>
+    <message>
+        <source>Engine</source>
+        <translation>엔진</translation>
+    </message>
+    <message>
+        <source>Automatic (CUDA when present, else CPU)</source>
+        <translation>자동 (CUDA가 있으면 CUDA, 없으면 CPU)</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>CUDA GPU</source>
+        <translation>CUDA GPU</translation>
+    </message>
+    <message>
+        <source>&amp;Device:</source>
+        <translation>장치(&amp;D):</translation>
+    </message>
+    <message>
+        <source>Automatic (%1)</source>
+        <translation>자동 (%1)</translation>
+    </message>
+    <message>
+        <source>Threads the engine uses on the CPU; automatic leaves one core to the window</source>
+        <translation>엔진이 CPU에서 사용하는 스레드 수. 자동이면 창을 위해 코어 하나를 남겨 둡니다</translation>
+    </message>
+    <message>
+        <source>CPU &amp;threads:</source>
+        <translation>CPU 스레드(&amp;T):</translation>
+    </message>
+    <message>
+        <source>Device and thread changes apply when the engine next loads a model.</source>
+        <translation>장치와 스레드 변경 사항은 엔진이 다음에 모델을 로드할 때 적용됩니다.</translation>
+    </message>
+    <message>
+        <source>Defaults for New Segments</source>
+        <translation>새 세그먼트 기본값</translation>
+    </message>
+    <message>
+        <source>Model default</source>
+        <translation>모델 기본값</translation>
+    </message>
+    <message>
+        <source>Sampling steps; more are slower and usually cleaner</source>
+        <translation>샘플링 단계 수. 많을수록 느리지만 대개 더 깨끗합니다</translation>
+    </message>
+    <message>
+        <source>&amp;Steps:</source>
+        <translation>단계(&amp;S):</translation>
+    </message>
+    <message>
+        <source>How strongly the prompt steers the video (classifier-free guidance)</source>
+        <translation>프롬프트가 비디오를 이끄는 강도 (classifier-free guidance)</translation>
+    </message>
+    <message>
+        <source>&amp;Guidance:</source>
+        <translation>가이던스(&amp;G):</translation>
+    </message>
+    <message>
+        <source>Frames per segment: 1 + 4k (1, 5, 9, 17, 33, ...)</source>
+        <translation>세그먼트당 프레임 수: 1 + 4k (1, 5, 9, 17, 33, ...)</translation>
+    </message>
+    <message>
+        <source>&amp;Frames:</source>
+        <translation>프레임(&amp;F):</translation>
+    </message>
+    <message>
+        <source>A model default follows the model each segment uses.</source>
+        <translation>모델 기본값은 각 세그먼트가 사용하는 모델을 따릅니다.</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>모양</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>시스템 설정 따르기</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>밝게</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>어둡게</translation>
+    </message>
+    <message>
+        <source>T&amp;heme:</source>
+        <translation>테마(&amp;H):</translation>
+    </message>
+    <message>
+        <source>%1 (Korean)</source>
+        <translation>%1</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>언어(&amp;L):</translation>
+    </message>
+    <message>
+        <source>The language changes when the studio restarts.</source>
+        <translation>언어는 스튜디오를 다시 시작하면 바뀝니다.</translation>
+    </message>
+</context>
+<context>
+    <name>cosmos::widgets::PreviewPanel</name>
+    <message>
+        <source>Size, length and speed of what is shown</source>
+        <translation>표시 중인 영상의 크기, 길이, 속도</translation>
+    </message>
+    <message>
+        <source>Live preview</source>
+        <translation>실시간 미리보기</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>미리보기</translation>
+    </message>
+    <message>
+        <source>%1 · step %2/%3</source>
+        <translation>%1 · 단계 %2/%3</translation>
+    </message>
+    <message>
+        <source>%1 · step %2</source>
+        <translation>%1 · 단계 %2</translation>
+    </message>
+    <message>
+        <source>%1 · segment %2/%3</source>
+        <translation>%1 · 세그먼트 %2/%3</translation>
+    </message>
+    <message>
+        <source>%1×%2 · %3 frames · %4 fps</source>
+        <translation>%1×%2 · %3프레임 · %4 fps</translation>
+    </message>
+</context>
+<context>
+    <name>cosmos::widgets::PreviewView</name>
+    <message>
+        <source>Nothing to show yet.
+Generate a take or pick one on the timeline.</source>
+        <translation>아직 표시할 내용이 없습니다.
+테이크를 생성하거나 타임라인에서 선택하십시오.</translation>
+    </message>
+    <message>
+        <source>OpenGL is not working here, so nothing can be shown.</source>
+        <translation>이 환경에서는 OpenGL이 동작하지 않아 아무것도 표시할 수 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>cosmos::widgets::ProjectBrowser</name>
+    <message>
+        <source>queued</source>
+        <translation>대기 중</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>실행 중</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>완료</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>실패</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>취소됨</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>중단됨</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>텍스트</translation>
+    </message>
+    <message>
+        <source>image</source>
+        <translation>이미지</translation>
+    </message>
+    <message>
+        <source>video</source>
+        <translation>비디오</translation>
+    </message>
+    <message>
+        <source>continue</source>
+        <translation>이어가기</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>항목</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>세부 정보</translation>
+    </message>
+    <message>
+        <source>No project open.</source>
+        <translation>열린 프로젝트가 없습니다.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>타임라인</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <source>(no prompt)</source>
+        <translation>(프롬프트 없음)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n take(s)</source>
+        <translation>
+            <numerusform>%1 · 테이크 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> · stale</source>
+        <translation> · 갱신 필요</translation>
+    </message>
+    <message>
+        <source>Take %1%2</source>
+        <translation>테이크 %1%2</translation>
+    </message>
+    <message>
+        <source> (selected)</source>
+        <translation> (선택됨)</translation>
+    </message>
+    <message>
+        <source>seed %1 · %2</source>
+        <translation>시드 %1 · %2</translation>
+    </message>
+    <message>
+        <source>Comparison boards</source>
+        <translation>비교 보드</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n take(s)</source>
+        <translation>
+            <numerusform>테이크 %n개</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cosmos::widgets::PromptEditor</name>
+    <message>
+        <source>Describe what happens, e.g. &quot;A robot arm picks up the red cube and places it in the bowl.&quot;</source>
+        <translation>일어나는 일을 설명하십시오. 예: &quot;A robot arm picks up the red cube and places it in the bowl.&quot;</translation>
+    </message>
+    <message>
+        <source>What must not happen (optional)</source>
+        <translation>일어나면 안 되는 것 (선택 사항)</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>기록</translation>
+    </message>
+    <message>
+        <source>Recall a prompt you generated with</source>
+        <translation>생성에 사용했던 프롬프트 불러오기</translation>
+    </message>
+    <message>
+        <source>Presets</source>
+        <translation>프리셋</translation>
+    </message>
+    <message>
+        <source>Save the prompt and settings under a name, or start from a saved preset</source>
+        <translation>프롬프트와 설정을 이름을 붙여 저장하거나 저장된 프리셋에서 시작</translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation>프롬프트</translation>
+    </message>
+    <message>
+        <source>Negative prompt</source>
+        <translation>네거티브 프롬프트</translation>
+    </message>
+    <message>
+        <source>%1 / %2 tokens</source>
+        <translation>%1 / %2 토큰</translation>
+    </message>
+    <message>
+        <source>The model reads only the first %1 tokens; the end of the negative prompt is cut off.</source>
+        <translation>모델은 처음 %1개 토큰만 읽습니다. 네거티브 프롬프트의 끝부분은 잘립니다.</translation>
+    </message>
+    <message>
+        <source>The model reads only the first %1 tokens; the end of the prompt is cut off.</source>
+        <translation>모델은 처음 %1개 토큰만 읽습니다. 프롬프트의 끝부분은 잘립니다.</translation>
+    </message>
+    <message>
+        <source>Tokens as the model&apos;s tokenizer counts them</source>
+        <translation>모델의 토크나이저로 센 토큰 수</translation>
+    </message>
+    <message>
+        <source>No prompts yet: they appear here once you generate</source>
+        <translation>아직 프롬프트가 없습니다. 생성하면 여기에 표시됩니다</translation>
+    </message>
+    <message>
+        <source>Clear History</source>
+        <translation>기록 지우기</translation>
+    </message>
+    <message>
+        <source>No presets yet</source>
+        <translation>아직 프리셋이 없습니다</translation>
+    </message>
+    <message>
+        <source>Use the prompt and settings of %1</source>
+        <translation>%1의 프롬프트와 설정 사용</translation>
+    </message>
+    <message>
+        <source>Save as Preset…</source>
+        <translation>프리셋으로 저장…</translation>
+    </message>
+    <message>
+        <source>Delete Preset</source>
+        <translation>프리셋 삭제</translation>
+    </message>
+    <message>
+        <source>Save Preset</source>
+        <translation>프리셋 저장</translation>
+    </message>
+    <message>
+        <source>Name of the preset (a preset of the same name is replaced):</source>
+        <translation>프리셋 이름 (같은 이름의 프리셋은 대체됩니다):</translation>
+    </message>
+</context>
+<context>
+    <name>cosmos::widgets::StudioStatusBar</name>
+    <message>
+        <source>The job queue</source>
+        <translation>작업 대기열</translation>
+    </message>
+    <message>
+        <source>The model the engine has loaded</source>
+        <translation>엔진이 로드한 모델</translation>
+    </message>
+    <message>
+        <source>Where the engine runs</source>
+        <translation>엔진이 실행되는 장치</translation>
+    </message>
+    <message>
+        <source>Memory the studio holds (resident set)</source>
+        <translation>스튜디오가 사용 중인 메모리 (상주 메모리)</translation>
+    </message>
+    <message>
+        <source>Device: —</source>
+        <translation>장치: —</translation>
+    </message>
+    <message>
+        <source>No model loaded</source>
+        <translation>로드된 모델 없음</translation>
+    </message>
+    <message>
+        <source>Model: %1</source>
+        <translation>모델: %1</translation>
+    </message>
+    <message>
+        <source>Memory: unknown</source>
+        <translation>메모리: 알 수 없음</translation>
+    </message>
+    <message>
+        <source>Memory: %1</source>
+        <translation>메모리: %1</translation>
+    </message>
+</context>
+<context>
+    <name>cosmos::widgets::TakeStackPopup</name>
+    <message>
+        <source>queued</source>
+        <translation>대기 중</translation>
+    </message>
+    <message>
+        <source>generating</source>
+        <translation>생성 중</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>완료</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>실패</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>취소됨</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>중단됨</translation>
+    </message>
+    <message>
+        <source>Takes: click one to use it (Enter)</source>
+        <translation>테이크: 사용할 테이크를 클릭하십시오 (Enter)</translation>
+    </message>
+    <message>
+        <source>%1 s to make</source>
+        <translation>생성에 %1초</translation>
+    </message>
+    <message>
+        <source>in use</source>
+        <translation>사용 중</translation>
+    </message>
+    <message>
+        <source>Take %1 · seed %2</source>
+        <translation>테이크 %1 · 시드 %2</translation>
+    </message>
+    <message>
+        <source>Take %1</source>
+        <translation>테이크 %1</translation>
+    </message>
+</context>
+<context>
+    <name>cosmos::widgets::TimelineActions</name>
+    <message>
+        <source>&amp;Add Segment</source>
+        <translation>세그먼트 추가(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Add a segment at the end of the timeline</source>
+        <translation>타임라인 끝에 세그먼트 추가</translation>
+    </message>
+    <message>
+        <source>&amp;Insert Segment</source>
+        <translation>세그먼트 삽입(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Insert a segment before the selected one</source>
+        <translation>선택한 세그먼트 앞에 세그먼트 삽입</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate Segment</source>
+        <translation>세그먼트 복제(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Copy the selected segment&apos;s prompt and settings after it</source>
+        <translation>선택한 세그먼트의 프롬프트와 설정을 바로 뒤에 복사</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Segment</source>
+        <translation>세그먼트 삭제(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Delete the selected segment and its takes</source>
+        <translation>선택한 세그먼트와 그 테이크 삭제</translation>
+    </message>
+    <message>
+        <source>Move Segment &amp;Left</source>
+        <translation>세그먼트를 왼쪽으로 이동(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Move the selected segment one place earlier</source>
+        <translation>선택한 세그먼트를 한 칸 앞으로 이동</translation>
+    </message>
+    <message>
+        <source>Move Segment &amp;Right</source>
+        <translation>세그먼트를 오른쪽으로 이동(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Move the selected segment one place later</source>
+        <translation>선택한 세그먼트를 한 칸 뒤로 이동</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In Timeline</source>
+        <translation>타임라인 확대(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Show the timeline larger</source>
+        <translation>타임라인을 크게 표시</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out Timeline</source>
+        <translation>타임라인 축소(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Show more of the timeline</source>
+        <translation>타임라인을 더 넓게 표시</translation>
+    </message>
+    <message>
+        <source>&amp;Fit Timeline</source>
+        <translation>타임라인 맞춤(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Show the whole timeline</source>
+        <translation>타임라인 전체 표시</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Insert Segment</source>
+        <translation>세그먼트 삽입</translation>
+    </message>
+    <message>
+        <source>Duplicate Segment</source>
+        <translation>세그먼트 복제</translation>
+    </message>
+</context>
+<context>
+    <name>cosmos::widgets::TimelinePainter</name>
+    <message>
+        <source>1 take</source>
+        <comment>take stack badge</comment>
+        <translation>테이크 1개</translation>
+    </message>
+    <message>
+        <source>%1 takes</source>
+        <comment>take stack badge</comment>
+        <translation>테이크 %1개</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <comment>clip duration</comment>
+        <translation>%1초</translation>
+    </message>
+    <message>
+        <source>not generated</source>
+        <translation>생성 안 됨</translation>
+    </message>
+    <message>
+        <source>generating…</source>
+        <translation>생성 중…</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>대기 중</translation>
+    </message>
+    <message>
+        <source>stale</source>
+        <translation>갱신 필요</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>실패</translation>
+    </message>
+    <message>
+        <source>no take selected</source>
+        <translation>선택된 테이크 없음</translation>
+    </message>
+    <message>
+        <source>(no prompt)</source>
+        <translation>(프롬프트 없음)</translation>
+    </message>
+</context>
+<context>
+    <name>cosmos::widgets::TimelineView</name>
+    <message>
+        <source>Timeline</source>
+        <translation>타임라인</translation>
+    </message>
+    <message>
+        <source>No project open</source>
+        <translation>열린 프로젝트 없음</translation>
+    </message>
+    <message>
+        <source>No segments yet: add one with %1, or drop an image or a video here</source>
+        <translation>아직 세그먼트가 없습니다. %1 키로 추가하거나 여기에 이미지나 비디오를 끌어다 놓으십시오</translation>
+    </message>
+    <message>
+        <source>Drop to make this segment %1</source>
+        <translation>놓으면 이 세그먼트를 %1(으)로 바꿉니다</translation>
+    </message>
+    <message>
+        <source>Drop to add a %1 segment</source>
+        <translation>놓으면 %1 세그먼트를 추가합니다</translation>
+    </message>
+    <message>
+        <source>Play Take</source>
+        <translation>테이크 재생</translation>
+    </message>
+    <message>
+        <source>Takes…</source>
+        <translation>테이크…</translation>
+    </message>
+    <message>
+        <source>Regenerate</source>
+        <translation>다시 생성</translation>
+    </message>
+    <message>
+        <source>Generate</source>
+        <translation>생성</translation>
+    </message>
+    <message>
+        <source>Click or drag to move the playhead</source>
+        <translation>클릭하거나 드래그하여 재생 헤드 이동</translation>
+    </message>
+    <message>
+        <source>Choose which take this segment uses</source>
+        <translation>이 세그먼트에 사용할 테이크 선택</translation>
+    </message>
+    <message>
+        <source>Regenerate: the segment before it changed since this take was made</source>
+        <translation>다시 생성: 이 테이크를 만든 뒤 앞 세그먼트가 변경되었습니다</translation>
+    </message>
+    <message>
+        <source>Generate this segment</source>
+        <translation>이 세그먼트 생성</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;No prompt yet&lt;/i&gt;</source>
+        <translation>&lt;i&gt;아직 프롬프트 없음&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>%1 · %2 frames at %3 fps (%4 s)</source>
+        <translation>%1 · %2프레임, %3 fps (%4초)</translation>
+    </message>
+    <message>
+        <source>Drag to reorder · double-click to play · drop an image or video to condition on it</source>
+        <translation>드래그하여 순서 변경 · 더블클릭하여 재생 · 이미지나 비디오를 놓아 컨디셔닝에 사용</translation>
     </message>
 </context>
 <context>

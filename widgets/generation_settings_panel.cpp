@@ -379,7 +379,7 @@ QJsonObject GenerationSettingsPanel::validated(
                     if (distance < best || (distance == best && count < chosen))
                         chosen = count;
                 }
-                out << tr("%1 frames is not offered by %2; the nearest, %3, is used.")
+                out << tr("%2 does not offer %1 frames; the nearest count, %3, is used.")
                            .arg(shown(frames), model->name)
                            .arg(chosen);
             }

@@ -58,11 +58,11 @@ InspectorPanel::InspectorPanel(QWidget* parent) : QWidget(parent)
     m_settings = new GenerationSettingsPanel(m_content);
     auto* contentLayout = new QVBoxLayout(m_content);
     contentLayout->setContentsMargins(0, 0, 4, 0);
-    contentLayout->addWidget(m_promptEditor, 1);
+    contentLayout->addWidget(m_promptEditor);
     contentLayout->addSpacing(10);
     contentLayout->addWidget(sectionLabel(tr("Settings"), m_content));
     contentLayout->addWidget(m_settings);
-    contentLayout->addStretch(0);
+    contentLayout->addStretch(1);
     auto* scroll = new QScrollArea(this);
     scroll->setWidget(m_content);
     scroll->setWidgetResizable(true);

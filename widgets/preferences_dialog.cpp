@@ -175,7 +175,7 @@ void PreferencesDialog::buildDefaultsGroup(QVBoxLayout* layout)
     m_frames = new FrameCountSpinBox(box);
     m_frames->setObjectName(QStringLiteral("framesSpin"));
     m_frames->setSpecialValueText(modelDefault);
-    m_frames->setToolTip(tr("Frames per segment: 1 + 4k (1, 5, 9, 17, 33, ...)"));
+    m_frames->setToolTip(tr("Frames per segment: 1 + 4k (1, 5, 9, 13, 17, ...)"));
     form->addRow(tr("&Frames:"), m_frames);
     form->addRow(noteLabel(tr("A model default follows the model each segment uses."), box));
 }

@@ -96,7 +96,9 @@ PromptEditor::PromptEditor(QWidget* parent) : QWidget(parent)
     m_prompt->setObjectName(QStringLiteral("prompt"));
     m_prompt->setPlaceholderText(tr("Describe what happens, e.g. \"A robot arm picks up the red cube and places it "
                                     "in the bowl.\""));
-    m_prompt->setMinimumHeight(m_prompt->fontMetrics().lineSpacing() * 6);
+    m_prompt->setMinimumHeight(m_prompt->fontMetrics().lineSpacing() * 4);
+    // Room for a long prompt without pushing the settings out of sight.
+    m_prompt->setMaximumHeight(m_prompt->fontMetrics().lineSpacing() * 8);
     m_negative = new PromptTextEdit(this);
     m_negative->setObjectName(QStringLiteral("negativePrompt"));
     m_negative->setPlaceholderText(tr("What must not happen (optional)"));
@@ -109,7 +111,7 @@ PromptEditor::PromptEditor(QWidget* parent) : QWidget(parent)
     m_historyButton = new QToolButton(this);
     m_historyButton->setObjectName(QStringLiteral("historyButton"));
     m_historyButton->setText(tr("History"));
-    m_historyButton->setToolTip(tr("Recall a prompt you generated with"));
+    m_historyButton->setToolTip(tr("Recall a prompt used for an earlier take"));
     m_historyButton->setMenu(m_historyMenu);
     m_historyButton->setPopupMode(QToolButton::InstantPopup);
     m_historyButton->setAutoRaise(true);

@@ -10,7 +10,14 @@ namespace {
 
 QString tr(const char* text, const char* disambiguation = nullptr)
 {
-    return QCoreApplication::translate("cosmos::widgets::TimelineView", text, disambiguation);
+    // lupdate files each tr() call under the class whose method makes it,
+    // or under the namespace for free functions: look in both.
+    for (const char* context : {"cosmos::widgets::TimelinePainter", "cosmos::widgets"}) {
+        const QString translated = QCoreApplication::translate(context, text, disambiguation);
+        if (translated != QLatin1String(text))
+            return translated;
+    }
+    return QString::fromUtf8(text);
 }
 
 double positiveNumber(const QJsonObject& object, const char* key)

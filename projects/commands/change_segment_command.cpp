@@ -8,11 +8,6 @@
 namespace cosmos::projects {
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("cosmos::projects::Commands", text);
-}
-
 CommandId commandIdOf(ChangeSegmentCommand::Field field)
 {
     switch (field) {
@@ -27,10 +22,14 @@ CommandId commandIdOf(ChangeSegmentCommand::Field field)
 QString textOf(ChangeSegmentCommand::Field field)
 {
     switch (field) {
-    case ChangeSegmentCommand::Field::Prompt: return tr("Change Prompt");
-    case ChangeSegmentCommand::Field::NegativePrompt: return tr("Change Negative Prompt");
-    case ChangeSegmentCommand::Field::Conditioning: return tr("Change Conditioning");
-    case ChangeSegmentCommand::Field::Setting: return tr("Change Setting");
+    case ChangeSegmentCommand::Field::Prompt:
+        return QCoreApplication::translate("cosmos::projects::Commands", "Change Prompt");
+    case ChangeSegmentCommand::Field::NegativePrompt:
+        return QCoreApplication::translate("cosmos::projects::Commands", "Change Negative Prompt");
+    case ChangeSegmentCommand::Field::Conditioning:
+        return QCoreApplication::translate("cosmos::projects::Commands", "Change Conditioning");
+    case ChangeSegmentCommand::Field::Setting:
+        return QCoreApplication::translate("cosmos::projects::Commands", "Change Setting");
     }
     return {};
 }

@@ -6,19 +6,10 @@
 #include "projects/project.h"
 
 namespace cosmos::projects {
-namespace {
-
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("cosmos::projects::Commands", text);
-}
-
-} // namespace
-
 AddSegmentCommand::AddSegmentCommand(Project& project, SegmentRecord segment)
     : m_project(project), m_segment(std::move(segment))
 {
-    setText(tr("Add Segment"));
+    setText(QCoreApplication::translate("cosmos::projects::Commands", "Add Segment"));
 }
 
 int AddSegmentCommand::id() const
@@ -44,7 +35,7 @@ RemoveSegmentCommand::RemoveSegmentCommand(Project& project, qint64 segmentId) :
 {
     m_segment = project.store().segment(segmentId).value_or(SegmentRecord {});
     m_takes = project.store().takes(segmentId);
-    setText(tr("Remove Segment"));
+    setText(QCoreApplication::translate("cosmos::projects::Commands", "Remove Segment"));
 }
 
 int RemoveSegmentCommand::id() const
@@ -77,7 +68,7 @@ MoveSegmentCommand::MoveSegmentCommand(Project& project, qint64 segmentId, int p
     : m_project(project), m_segmentId(segmentId), m_to(position)
 {
     m_from = project.store().segment(segmentId).value_or(SegmentRecord {}).position;
-    setText(tr("Move Segment"));
+    setText(QCoreApplication::translate("cosmos::projects::Commands", "Move Segment"));
 }
 
 int MoveSegmentCommand::id() const

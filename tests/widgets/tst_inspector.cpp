@@ -272,7 +272,7 @@ private slots:
         QCOMPARE(child<QComboBox>("resolution")->count(), 2);
         // The segment's 33 frames are not the big model's: shown as the nearest, with the reason.
         QCOMPARE(frames->currentData().toInt(), 61);
-        QVERIFY2(panel()->validationNote().contains("33 frames is not offered by cosmos-2b; the nearest, 61"),
+        QVERIFY2(panel()->validationNote().contains("cosmos-2b does not offer 33 frames; the nearest count, 61"),
             qPrintable(panel()->validationNote()));
         QVERIFY(child<QLabel>("validationNote")->isVisible());
         QCOMPARE(m_inspector->effectiveSettings().value("frames").toInt(), 61);

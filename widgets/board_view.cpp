@@ -1,0 +1,593 @@
+#include "widgets/board_view.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+
+#include <QAbstractTextDocumentLayout>
+#include <QDebug>
+#include <QHelpEvent>
+#include <QMouseEvent>
+#include <QOpenGLContext>
+#include <QOpenGLPaintDevice>
+#include <QOpenGLPixelTransferOptions>
+#include <QOpenGLShaderProgram>
+#include <QOpenGLTexture>
+#include <QOpenGLVertexArrayObject>
+#include <QPainter>
+#include <QPainterPath>
+#include <QTextDocument>
+#include <QToolTip>
+
+namespace cosmos::widgets {
+namespace {
+
+// The same GLSL 1.10 / ES 1.00 pair as PreviewView: Mesa's llvmpipe under
+// Xvfb takes it, and so does every desktop driver.
+const char* const kVertexShader = R"(
+attribute highp vec2 position;
+attribute highp vec2 texCoord;
+varying highp vec2 v_texCoord;
+void main()
+{
+    v_texCoord = texCoord;
+    gl_Position = vec4(position, 0.0, 1.0);
+}
+)";
+
+const char* const kFragmentShader = R"(
+varying highp vec2 v_texCoord;
+uniform sampler2D frame;
+void main()
+{
+    gl_FragColor = texture2D(frame, v_texCoord);
+}
+)";
+
+constexpr int kPositionAttribute = 0;
+constexpr int kTexCoordAttribute = 1;
+
+// A strip over the whole viewport: x, y, s, t; the frame's row 0 at the top.
+constexpr GLfloat kQuad[] = {
+    -1.0F, -1.0F, 0.0F, 1.0F, //
+    1.0F, -1.0F, 1.0F, 1.0F, //
+    -1.0F, 1.0F, 0.0F, 0.0F, //
+    1.0F, 1.0F, 1.0F, 0.0F, //
+};
+
+// The gaps a shade darker than the cells, so the grid reads without lines.
+const QColor kBackground(17, 17, 20);
+const QColor kCellBackground(30, 30, 34);
+const QColor kLabelBackground(0, 0, 0, 165);
+const QColor kLabelText(236, 236, 240);
+const QColor kMutedText(150, 150, 158);
+const QColor kHoverOutline(77, 163, 255);
+constexpr int kMargin = 4; // around the grid
+constexpr int kGap = 4; // between cells
+constexpr qreal kLabelPadding = 4.0;
+constexpr int kPromptLines = 3; // the rest is in the tooltip
+
+std::size_t frameBytes(const engine::PreviewFrames& frames)
+{
+    return static_cast<std::size_t>(frames.width) * static_cast<std::size_t>(frames.height) * 3U;
+}
+
+bool wellFormed(const engine::PreviewFrames& frames)
+{
+    return frames.frames > 0 && frames.width > 0 && frames.height > 0
+        && frames.rgb.size() >= frameBytes(frames) * static_cast<std::size_t>(frames.frames);
+}
+
+QString differencesHtml(const BoardCellLabel& label)
+{
+    QString html = QStringLiteral("<b>%1</b>").arg(label.title.toHtmlEscaped());
+    if (!label.differences.isEmpty())
+        html += QStringLiteral("&nbsp;&nbsp;<span style=\"color:%1\">%2</span>")
+                    .arg(QLatin1String(kBoardHighlightColour),
+                        label.differences.join(QStringLiteral(" · ")).toHtmlEscaped());
+    return html;
+}
+
+// Rich text on a translucent rounded box inside `area`, at its top or its
+// bottom, at most maxLines lines (the rest is cut, the tooltip has it all).
+void paintTextBox(QPainter& painter, const QString& html, const QRectF& area, bool atTop, int maxLines,
+    const QFont& font, bool fullWidth)
+{
+    QTextDocument document;
+    document.setDefaultFont(font);
+    document.setDocumentMargin(0);
+    document.setHtml(html);
+    const qreal textWidth = std::max<qreal>(8.0, area.width() - 2 * kLabelPadding);
+    document.setTextWidth(textWidth);
+    const qreal width = fullWidth ? textWidth : std::min(textWidth, std::ceil(document.idealWidth()));
+    document.setTextWidth(width);
+    const qreal lineHeight = QFontMetricsF(font).lineSpacing();
+    const qreal height = std::min(document.size().height(), lineHeight * maxLines);
+    const QRectF box(area.left(), atTop ? area.top() : area.bottom() - height - 2 * kLabelPadding,
+        width + 2 * kLabelPadding, height + 2 * kLabelPadding);
+
+    painter.save();
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(kLabelBackground);
+    painter.drawRoundedRect(box, 3, 3);
+    painter.translate(box.topLeft() + QPointF(kLabelPadding, kLabelPadding));
+    const QRectF clip(0, 0, width, height);
+    painter.setClipRect(clip);
+    QAbstractTextDocumentLayout::PaintContext context;
+    context.palette.setColor(QPalette::Text, kLabelText);
+    context.clip = clip;
+    document.documentLayout()->draw(&painter, context);
+    painter.restore();
+}
+
+} // namespace
+
+BoardView::BoardView(QWidget* parent)
+    : QOpenGLWidget(parent), m_emptyMessage(tr("No takes on this board yet.\nAdd takes to compare them side by side."))
+{
+    setFocusPolicy(Qt::StrongFocus); // the player's shortcuts work once the board is clicked
+    setMouseTracking(true); // the hover outline
+    setMinimumSize(240, 180);
+}
+
+BoardView::~BoardView()
+{
+    // ~QOpenGLWidget destroys the context after this part of the object is
+    // gone: its aboutToBeDestroyed must not reach releaseGl then.
+    if (context())
+        disconnect(context(), &QOpenGLContext::aboutToBeDestroyed, this, &BoardView::releaseGl);
+    releaseGl();
+}
+
+void BoardView::setClips(const QList<engine::PreviewPtr>& clips)
+{
+    if (clips.size() > kMaxCells)
+        qWarning() << "BoardView: a board shows at most" << kMaxCells << "clips, not" << clips.size();
+    m_clips.clear();
+    for (const auto& clip : clips.mid(0, kMaxCells)) {
+        if (clip && !wellFormed(*clip)) {
+            qWarning() << "BoardView: ignoring malformed frames" << clip->frames << clip->width << clip->height
+                       << clip->rgb.size();
+            m_clips << engine::PreviewPtr();
+            continue;
+        }
+        m_clips << clip;
+    }
+    m_shown = std::clamp(m_shown, 0, std::max(0, frameCount() - 1));
+    m_pressed = -1;
+    setHovered(m_hovered < cellCount() ? m_hovered : -1);
+    update();
+}
+
+int BoardView::columns() const
+{
+    const int n = cellCount();
+    return n == 0 ? 0 : static_cast<int>(std::ceil(std::sqrt(static_cast<double>(n)) - 1e-9));
+}
+
+int BoardView::rows() const
+{
+    const int columnCount = columns();
+    return columnCount == 0 ? 0 : (cellCount() + columnCount - 1) / columnCount;
+}
+
+int BoardView::frameCount() const
+{
+    int frames = 0;
+    for (const auto& clip : m_clips)
+        if (clip)
+            frames = std::max(frames, clip->frames);
+    return frames;
+}
+
+void BoardView::showFrame(int index)
+{
+    index = std::clamp(index, 0, std::max(0, frameCount() - 1));
+    if (index == m_shown)
+        return;
+    m_shown = index;
+    update();
+}
+
+int BoardView::cellFrame(int index) const
+{
+    const auto& clip = m_clips[index];
+    return clip ? std::min(m_shown, clip->frames - 1) : -1;
+}
+
+QList<int> BoardView::cellFrames() const
+{
+    QList<int> frames;
+    for (int i = 0; i < cellCount(); ++i)
+        frames << cellFrame(i);
+    return frames;
+}
+
+void BoardView::setLabels(const QList<BoardCellLabel>& labels)
+{
+    m_labels = labels;
+    update();
+}
+
+void BoardView::setLabelsVisible(bool visible)
+{
+    if (visible == m_labelsVisible)
+        return;
+    m_labelsVisible = visible;
+    update();
+    emit labelsVisibleChanged(visible);
+}
+
+void BoardView::setSmoothScaling(bool smooth)
+{
+    if (smooth == m_smooth)
+        return;
+    m_smooth = smooth;
+    update();
+    emit smoothScalingChanged(smooth);
+}
+
+void BoardView::setEmptyMessage(const QString& message)
+{
+    m_emptyMessage = message;
+    if (m_clips.isEmpty())
+        update();
+}
+
+QRect BoardView::cellRect(int index) const
+{
+    if (index < 0 || index >= cellCount())
+        return {};
+    const int columnCount = columns();
+    const int rowCount = rows();
+    const int areaWidth = width() - 2 * kMargin;
+    const int areaHeight = height() - 2 * kMargin;
+    const int cellWidth = std::max(1, (areaWidth - kGap * (columnCount - 1)) / columnCount);
+    const int cellHeight = std::max(1, (areaHeight - kGap * (rowCount - 1)) / rowCount);
+    const int row = index / columnCount;
+    const int column = index % columnCount;
+    // A short last row is centred under the others.
+    const int inRow = row == rowCount - 1 ? cellCount() - row * columnCount : columnCount;
+    const int rowWidth = inRow * cellWidth + (inRow - 1) * kGap;
+    const int gridHeight = rowCount * cellHeight + (rowCount - 1) * kGap;
+    const int left = kMargin + (areaWidth - rowWidth) / 2 + column * (cellWidth + kGap);
+    const int top = kMargin + (areaHeight - gridHeight) / 2 + row * (cellHeight + kGap);
+    return {left, top, cellWidth, cellHeight};
+}
+
+QRectF BoardView::cellFrameRect(int index) const
+{
+    const QRect cell = cellRect(index);
+    if (cell.isEmpty() || !m_clips[index])
+        return {};
+    const auto& clip = *m_clips[index];
+    const double ratio = devicePixelRatioF();
+    const QSizeF area = QSizeF(cell.size()) * ratio; // device pixels
+    double scale = std::min(area.width() / clip.width, area.height() / clip.height);
+    // Nearest neighbour at a whole factor keeps every clip pixel the same size.
+    if (!m_smooth && scale >= 1.0)
+        scale = std::floor(scale);
+    const QSizeF shown(clip.width * scale, clip.height * scale);
+    const QPointF topLeft(cell.left() * ratio + std::round((area.width() - shown.width()) / 2),
+        cell.top() * ratio + std::round((area.height() - shown.height()) / 2));
+    return {topLeft / ratio, shown / ratio};
+}
+
+int BoardView::cellAt(QPoint point) const
+{
+    for (int i = 0; i < cellCount(); ++i)
+        if (cellRect(i).contains(point))
+            return i;
+    return -1;
+}
+
+QImage BoardView::grabCell(int index) const
+{
+    const QRectF frame = cellFrameRect(index);
+    if (frame.isEmpty())
+        return {};
+    // grabFramebuffer renders into an offscreen buffer: the screen is untouched.
+    const QImage board = const_cast<BoardView*>(this)->grabFramebuffer();
+    const double ratio = devicePixelRatioF();
+    const QRect device(static_cast<int>(std::lround(frame.left() * ratio)),
+        static_cast<int>(std::lround(frame.top() * ratio)), static_cast<int>(std::lround(frame.width() * ratio)),
+        static_cast<int>(std::lround(frame.height() * ratio)));
+    return board.copy(device);
+}
+
+void BoardView::initializeGL()
+{
+    initializeOpenGLFunctions();
+    // A new top-level window means a new context: free what the old one held first.
+    connect(context(), &QOpenGLContext::aboutToBeDestroyed, this, &BoardView::releaseGl, Qt::UniqueConnection);
+
+    auto program = std::make_unique<QOpenGLShaderProgram>();
+    program->addShaderFromSourceCode(QOpenGLShader::Vertex, kVertexShader);
+    program->addShaderFromSourceCode(QOpenGLShader::Fragment, kFragmentShader);
+    program->bindAttributeLocation("position", kPositionAttribute);
+    program->bindAttributeLocation("texCoord", kTexCoordAttribute);
+    if (!program->link()) {
+        qWarning().noquote() << "BoardView: the frame shader does not link:" << program->log();
+        return; // paintGL says so
+    }
+    m_program = std::move(program);
+
+    m_quad.create();
+    m_quad.bind();
+    m_quad.allocate(kQuad, sizeof(kQuad));
+    m_vao = std::make_unique<QOpenGLVertexArrayObject>();
+    if (m_vao->create()) { // core profiles need one; GL 2.1 and GLES2 may not have them
+        QOpenGLVertexArrayObject::Binder bound(m_vao.get());
+        m_program->enableAttributeArray(kPositionAttribute);
+        m_program->enableAttributeArray(kTexCoordAttribute);
+        m_program->setAttributeBuffer(kPositionAttribute, GL_FLOAT, 0, 2, 4 * sizeof(GLfloat));
+        m_program->setAttributeBuffer(kTexCoordAttribute, GL_FLOAT, 2 * sizeof(GLfloat), 2, 4 * sizeof(GLfloat));
+    }
+    m_quad.release();
+    warmUp();
+}
+
+void BoardView::drawQuad()
+{
+    if (m_vao->isCreated()) {
+        QOpenGLVertexArrayObject::Binder bound(m_vao.get());
+        glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
+        return;
+    }
+    m_quad.bind();
+    m_program->enableAttributeArray(kPositionAttribute);
+    m_program->enableAttributeArray(kTexCoordAttribute);
+    m_program->setAttributeBuffer(kPositionAttribute, GL_FLOAT, 0, 2, 4 * sizeof(GLfloat));
+    m_program->setAttributeBuffer(kTexCoordAttribute, GL_FLOAT, 2 * sizeof(GLfloat), 2, 4 * sizeof(GLfloat));
+    glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
+    m_program->disableAttributeArray(kPositionAttribute);
+    m_program->disableAttributeArray(kTexCoordAttribute);
+    m_quad.release();
+}
+
+void BoardView::warmUp()
+{
+    // As in PreviewView: software GL compiles a shader variant the first time
+    // it draws with a texture and filter; done here, the first played frame
+    // of a board does not stall (sixteen cells would all wait on it).
+    QOpenGLTexture texture(QOpenGLTexture::Target2D);
+    texture.setAutoMipMapGenerationEnabled(false);
+    texture.setSize(1, 1);
+    texture.setFormat(context()->isOpenGLES() ? QOpenGLTexture::RGBFormat : QOpenGLTexture::RGB8_UNorm);
+    texture.allocateStorage(QOpenGLTexture::RGB, QOpenGLTexture::UInt8);
+    const std::uint8_t black[3] = {0, 0, 0};
+    texture.setData(QOpenGLTexture::RGB, QOpenGLTexture::UInt8, black);
+    m_program->bind();
+    texture.bind(0);
+    m_program->setUniformValue("frame", 0);
+    for (const auto filter : {QOpenGLTexture::Nearest, QOpenGLTexture::Linear}) {
+        texture.setMinMagFilters(filter, filter);
+        drawQuad();
+    }
+    texture.release(0);
+    m_program->release();
+    glFinish();
+}
+
+void BoardView::resizeGL(int, int) { }
+
+void BoardView::setViewport(const QRectF& logical)
+{
+    // GL counts rows from the bottom, in device pixels.
+    const double ratio = devicePixelRatioF();
+    glViewport(static_cast<GLint>(std::lround(logical.left() * ratio)),
+        static_cast<GLint>(std::lround((height() - logical.bottom()) * ratio)),
+        static_cast<GLsizei>(std::lround(logical.width() * ratio)),
+        static_cast<GLsizei>(std::lround(logical.height() * ratio)));
+}
+
+void BoardView::fillRect(const QRect& logical, const QColor& colour)
+{
+    const double ratio = devicePixelRatioF();
+    glEnable(GL_SCISSOR_TEST);
+    glScissor(static_cast<GLint>(std::lround(logical.left() * ratio)),
+        static_cast<GLint>(std::lround((height() - logical.top() - logical.height()) * ratio)),
+        static_cast<GLsizei>(std::lround(logical.width() * ratio)),
+        static_cast<GLsizei>(std::lround(logical.height() * ratio)));
+    glClearColor(colour.redF(), colour.greenF(), colour.blueF(), 1.0F);
+    glClear(GL_COLOR_BUFFER_BIT);
+    glDisable(GL_SCISSOR_TEST);
+}
+
+void BoardView::paintGL()
+{
+    // The labels' QPainter of the last paint may have left its state behind.
+    glDisable(GL_BLEND);
+    glDisable(GL_SCISSOR_TEST);
+    glDisable(GL_DEPTH_TEST);
+    glDisable(GL_STENCIL_TEST);
+    glActiveTexture(GL_TEXTURE0);
+    glClearColor(kBackground.redF(), kBackground.greenF(), kBackground.blueF(), 1.0F);
+    glClear(GL_COLOR_BUFFER_BIT);
+
+    if (m_program && !m_clips.isEmpty()) {
+        // Textures of dropped cells go here, where the context is current.
+        m_gl.resize(static_cast<std::size_t>(cellCount()));
+        for (int i = 0; i < cellCount(); ++i)
+            fillRect(cellRect(i), kCellBackground);
+        m_program->bind();
+        m_program->setUniformValue("frame", 0);
+        for (int i = 0; i < cellCount(); ++i) {
+            if (!m_clips[i])
+                continue;
+            uploadCell(i);
+            setViewport(cellFrameRect(i));
+            m_gl[static_cast<std::size_t>(i)].texture->bind(0);
+            drawQuad();
+            m_gl[static_cast<std::size_t>(i)].texture->release(0);
+        }
+        m_program->release();
+        setViewport(QRectF(rect()));
+    }
+    paintOverlay();
+
+    if (m_program && !m_clips.isEmpty()) {
+        ++m_paintedFrames;
+        emit framePainted(m_shown);
+    }
+}
+
+void BoardView::uploadCell(int index)
+{
+    const auto& clip = *m_clips[index];
+    auto& gl = m_gl[static_cast<std::size_t>(index)];
+    if (!gl.texture || gl.texture->width() != clip.width || gl.texture->height() != clip.height) {
+        gl.texture = std::make_unique<QOpenGLTexture>(QOpenGLTexture::Target2D);
+        gl.texture->setAutoMipMapGenerationEnabled(false);
+        gl.texture->setSize(clip.width, clip.height);
+        gl.texture->setFormat(context()->isOpenGLES() ? QOpenGLTexture::RGBFormat : QOpenGLTexture::RGB8_UNorm);
+        gl.texture->setWrapMode(QOpenGLTexture::ClampToEdge);
+        gl.texture->allocateStorage(QOpenGLTexture::RGB, QOpenGLTexture::UInt8);
+        gl.uploadedClip = nullptr;
+        gl.smooth = !m_smooth; // set the filter below
+    }
+    if (gl.smooth != m_smooth) {
+        const auto filter = m_smooth ? QOpenGLTexture::Linear : QOpenGLTexture::Nearest;
+        gl.texture->setMinMagFilters(filter, filter);
+        gl.smooth = m_smooth;
+    }
+    const int frame = cellFrame(index);
+    if (gl.uploadedClip == m_clips[index] && gl.uploadedIndex == frame)
+        return; // a held last frame is not uploaded again
+    QOpenGLPixelTransferOptions rows;
+    rows.setAlignment(1); // rows of width x 3 bytes, not padded to 4
+    const auto* pixels = clip.rgb.data() + frameBytes(clip) * static_cast<std::size_t>(frame);
+    gl.texture->setData(QOpenGLTexture::RGB, QOpenGLTexture::UInt8, pixels, &rows);
+    gl.uploadedClip = m_clips[index];
+    gl.uploadedIndex = frame;
+}
+
+void BoardView::paintOverlay()
+{
+    // Onto the framebuffer itself: QPainter(this) would be redirected while
+    // QWidget::grab() renders the window, and the labels would be lost.
+    const double ratio = devicePixelRatioF();
+    QOpenGLPaintDevice device(size() * ratio);
+    device.setDevicePixelRatio(ratio);
+    QPainter painter(&device);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setRenderHint(QPainter::TextAntialiasing);
+    painter.setFont(font());
+
+    if (!m_program || m_clips.isEmpty()) {
+        painter.setPen(QColor(170, 170, 178));
+        painter.drawText(rect().adjusted(16, 16, -16, -16), Qt::AlignCenter | Qt::TextWordWrap,
+            m_program ? m_emptyMessage : tr("OpenGL is not working here, so nothing can be shown."));
+        return;
+    }
+    for (int i = 0; i < cellCount(); ++i) {
+        if (!m_clips[i]) {
+            painter.setPen(kMutedText);
+            painter.drawText(cellRect(i).adjusted(8, 8, -8, -8), Qt::AlignCenter | Qt::TextWordWrap,
+                tr("No clip for this take"));
+        }
+        if (m_labelsVisible && i < m_labels.size())
+            paintCellLabel(painter, i);
+    }
+    if (m_hovered >= 0 && m_hovered < cellCount() && m_clips[m_hovered]) {
+        painter.setPen(QPen(kHoverOutline, 2));
+        painter.setBrush(Qt::NoBrush);
+        painter.drawRect(QRectF(cellRect(m_hovered)).adjusted(1, 1, -1, -1));
+    }
+}
+
+void BoardView::paintCellLabel(QPainter& painter, int index)
+{
+    const QRect cell = cellRect(index);
+    QRectF frame = cellFrameRect(index);
+    if (frame.isEmpty())
+        frame = cell;
+    // Over the frame, but never narrower than a readable line when the cell allows it.
+    constexpr qreal kReadableWidth = 240.0;
+    const qreal width = std::min<qreal>(cell.width(), std::max(frame.width(), kReadableWidth));
+    const qreal left = std::clamp(frame.center().x() - width / 2, qreal(cell.left()), cell.left() + cell.width() - width);
+    const QRectF area = QRectF(left, frame.top(), width, frame.height()).adjusted(3, 3, -3, -3);
+
+    QFont small = font();
+    small.setPointSizeF(std::max(7.0, small.pointSizeF() * 0.85));
+    const auto& label = m_labels[index];
+    paintTextBox(painter, differencesHtml(label), area, true, 2, small, false);
+    paintTextBox(painter, label.html, area, false, kPromptLines, small, true);
+}
+
+bool BoardView::event(QEvent* event)
+{
+    if (event->type() == QEvent::ToolTip) {
+        auto* help = static_cast<QHelpEvent*>(event);
+        const int index = cellAt(help->pos());
+        if (index < 0) {
+            QToolTip::hideText();
+            event->ignore();
+            return true;
+        }
+        QString tip = index < m_labels.size()
+            ? QStringLiteral("%1<br>%2").arg(differencesHtml(m_labels[index]), m_labels[index].html)
+            : QString();
+        if (m_clips[index])
+            tip += (tip.isEmpty() ? QString() : QStringLiteral("<br>"))
+                + QStringLiteral("<i>%1</i>").arg(tr("Click to use this take in its segment").toHtmlEscaped());
+        QToolTip::showText(help->globalPos(), tip, this, cellRect(index));
+        return true;
+    }
+    return QOpenGLWidget::event(event);
+}
+
+void BoardView::mousePressEvent(QMouseEvent* event)
+{
+    if (event->button() == Qt::LeftButton)
+        m_pressed = cellAt(event->position().toPoint());
+    QOpenGLWidget::mousePressEvent(event);
+}
+
+void BoardView::mouseReleaseEvent(QMouseEvent* event)
+{
+    if (event->button() == Qt::LeftButton) {
+        const int index = cellAt(event->position().toPoint());
+        const bool click = index >= 0 && index == m_pressed && m_clips[index];
+        m_pressed = -1;
+        if (click)
+            emit cellClicked(index);
+    }
+    QOpenGLWidget::mouseReleaseEvent(event);
+}
+
+void BoardView::mouseMoveEvent(QMouseEvent* event)
+{
+    setHovered(cellAt(event->position().toPoint()));
+    QOpenGLWidget::mouseMoveEvent(event);
+}
+
+void BoardView::leaveEvent(QEvent* event)
+{
+    setHovered(-1);
+    QOpenGLWidget::leaveEvent(event);
+}
+
+void BoardView::setHovered(int index)
+{
+    const bool clickable = index >= 0 && index < cellCount() && m_clips[index];
+    setCursor(clickable ? Qt::PointingHandCursor : Qt::ArrowCursor);
+    if (index == m_hovered)
+        return;
+    m_hovered = index;
+    update();
+}
+
+void BoardView::releaseGl()
+{
+    if (!m_program && m_gl.empty() && !m_quad.isCreated())
+        return;
+    makeCurrent();
+    m_gl.clear();
+    m_vao.reset();
+    m_quad.destroy();
+    m_program.reset();
+    doneCurrent();
+}
+
+} // namespace cosmos::widgets
