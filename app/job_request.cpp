@@ -37,7 +37,8 @@ const QString kNano = QStringLiteral("nano");
 
 QString tr(const char* text)
 {
-    return QCoreApplication::translate("cosmos::app::JobRequest", text);
+    // lupdate files tr() calls in free functions under the namespace.
+    return QCoreApplication::translate("cosmos::app", text);
 }
 
 QString text(const std::string& value)

@@ -6,6 +6,7 @@
 #include <QMetaObject>
 #include <QPointer>
 #include <QStackedWidget>
+#include <QTabWidget>
 #include <QThread>
 #include <QUndoGroup>
 
@@ -97,9 +98,14 @@ void MainWindow::createCentralArea()
 {
     m_centre = new QStackedWidget(this);
     m_welcome = new widgets::WelcomePanel(m_centre);
-    m_preview = new widgets::PreviewPanel(m_centre);
+    m_workspace = new QTabWidget(m_centre);
+    m_workspace->setObjectName(QStringLiteral("workspace"));
+    m_workspace->setDocumentMode(true);
+    m_preview = new widgets::PreviewPanel(m_workspace);
+    m_workspace->addTab(m_preview, tr("Preview"));
+    createCompareViews();
     m_centre->addWidget(m_welcome);
-    m_centre->addWidget(m_preview);
+    m_centre->addWidget(m_workspace);
     setCentralWidget(m_centre);
 }
 
@@ -161,8 +167,10 @@ void MainWindow::createDocks()
         [this](const QString& message) { showError(tr("Timeline"), message); });
     connect(m_browser, &widgets::ProjectBrowser::segmentSelected, m_timeline, &widgets::TimelineView::selectSegment);
     connect(m_browser, &widgets::ProjectBrowser::takeActivated, this, &MainWindow::playTake);
+    connect(m_browser, &widgets::ProjectBrowser::boardActivated, this, &MainWindow::showBoard);
     connect(m_clipLoader, &ClipLoader::loaded, this,
         [this](const std::vector<engine::PreviewPtr>& clips, double fps, const QString& title) {
+            m_workspace->setCurrentWidget(m_preview);
             if (clips.size() == 1)
                 m_preview->playClip(clips.front(), fps, title);
             else

@@ -19,6 +19,7 @@ class QAction;
 class QDockWidget;
 class QMenu;
 class QStackedWidget;
+class QTabWidget;
 class QUndoGroup;
 
 namespace cosmos::projects {
@@ -30,6 +31,8 @@ class PromptTokenCounter;
 } // namespace cosmos::engine::tools
 
 namespace cosmos::widgets {
+class AbCompareView;
+class BoardPanel;
 class InspectorPanel;
 class JobQueueView;
 class LogView;
@@ -70,6 +73,10 @@ public:
     ProjectSession* session() const { return m_session; }
     EngineBridge* bridge() const { return m_bridge; }
     widgets::PreviewPanel* preview() const { return m_preview; }
+    widgets::BoardPanel* board() const { return m_board; }
+    widgets::AbCompareView* abCompare() const { return m_abView; }
+    QTabWidget* workspace() const { return m_workspace; }
+    qint64 shownBoard() const { return m_shownBoard; }
     widgets::TimelineView* timeline() const { return m_timeline; }
     widgets::InspectorPanel* inspector() const { return m_inspector; }
     widgets::JobQueueView* jobQueue() const { return m_jobQueue; }
@@ -94,6 +101,11 @@ public slots:
     void showPreferences();
     void playTimeline();
     void playTake(qint64 segmentId, qint64 takeId);
+    void showPromptMatrix();
+    // The board's takes side by side in the Board tab, playing in sync.
+    void showBoard(qint64 boardId);
+    // The selected segment's take against its newest other finished take.
+    void compareTakes();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -123,6 +135,9 @@ private:
     void openProjectInteractive();
     void updateTitle();
 
+    // main_window_compare.cpp
+    void createCompareViews();
+
     // main_window_generation.cpp
     void connectGeneration();
     void generateSegment(qint64 segmentId);
@@ -137,12 +152,18 @@ private:
     ProjectSession* m_session = nullptr;
     EngineBridge* m_bridge = nullptr;
     ClipLoader* m_clipLoader = nullptr;
+    ClipLoader* m_boardLoader = nullptr;
+    ClipLoader* m_abLoader = nullptr;
     widgets::ModelList* m_models = nullptr;
     QHash<QString, std::shared_ptr<engine::tools::PromptTokenCounter>> m_tokenCounters; // by model folder
 
     QStackedWidget* m_centre = nullptr;
     widgets::WelcomePanel* m_welcome = nullptr;
+    QTabWidget* m_workspace = nullptr; // Preview, Board, A/B
     widgets::PreviewPanel* m_preview = nullptr;
+    widgets::BoardPanel* m_board = nullptr;
+    widgets::AbCompareView* m_abView = nullptr;
+    qint64 m_shownBoard = 0;
     widgets::TimelineView* m_timeline = nullptr;
     widgets::InspectorPanel* m_inspector = nullptr;
     widgets::JobQueueView* m_jobQueue = nullptr;
@@ -158,6 +179,7 @@ private:
 
     int m_previewFramesReceived = 0;
     int m_liveSteps = 0;
+    double m_secondsPerTake = 0; // measured on the last finished take
 
     QMenu* m_fileMenu = nullptr;
     QMenu* m_recentMenu = nullptr;
@@ -166,6 +188,7 @@ private:
     QMenu* m_timelineMenu = nullptr;
     QMenu* m_generateMenu = nullptr;
     QMenu* m_playbackMenu = nullptr;
+    QMenu* m_compareMenu = nullptr;
     QMenu* m_toolsMenu = nullptr;
     QMenu* m_helpMenu = nullptr;
     QAction* m_newAction = nullptr;
@@ -175,7 +198,8 @@ private:
     QAction* m_undoAction = nullptr;
     QAction* m_redoAction = nullptr;
     QAction* m_playTimelineAction = nullptr;
-    QAction* m_cancelNowAction = nullptr;
+    QAction* m_promptMatrixAction = nullptr;
+    QAction* m_compareAction = nullptr;
     QAction* m_modelManagerAction = nullptr;
     QAction* m_preferencesAction = nullptr;
     QAction* m_resetLayoutAction = nullptr;

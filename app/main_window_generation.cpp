@@ -5,14 +5,17 @@
 #include <QDir>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTabWidget>
 
 #include "app/clip_loader.h"
 #include "app/engine_bridge.h"
 #include "app/main_window.h"
+#include "app/matrix_batch.h"
 #include "projects/project.h"
 #include "widgets/inspector_panel.h"
 #include "widgets/job_queue_view.h"
 #include "widgets/preview_panel.h"
+#include "widgets/prompt_matrix_dialog.h"
 #include "widgets/studio_status_bar.h"
 #include "widgets/timeline_view.h"
 
@@ -104,7 +107,8 @@ void MainWindow::onJobProgress(qint64 jobId, int step, int steps, double etaSeco
 void MainWindow::onJobPreview(qint64 jobId, const engine::PreviewPtr& frames)
 {
     ++m_previewFramesReceived;
-    m_centre->setCurrentWidget(m_preview);
+    // The live preview does not pull the user away from a board they watch.
+    m_centre->setCurrentWidget(m_workspace);
     m_preview->showLivePreview(frames, m_liveSteps, tr("Job %1 · sampling").arg(jobId));
 }
 
@@ -116,11 +120,13 @@ void MainWindow::onJobFinished(qint64 jobId, qint64 takeId)
     if (!project())
         return;
     const auto take = project()->store().take(takeId);
+    if (take && take->durationMs > 0)
+        m_secondsPerTake = double(take->durationMs) / 1000.0;
     if (take) {
         const QString model = take->params.value(QStringLiteral("model")).toString();
         m_statusBar->setModel(tr("%1 loaded").arg(model.isEmpty() ? QStringLiteral("nano") : QDir(model).dirName()));
     }
-    if (take && take->segmentId == m_timeline->selectedSegment())
+    if (take && take->segmentId == m_timeline->selectedSegment() && m_workspace->currentWidget() == m_preview)
         playTake(take->segmentId, takeId);
 }
 
@@ -163,6 +169,34 @@ void MainWindow::playTimeline()
         return;
     }
     m_clipLoader->load(paths, tr("Timeline · %n segment(s)", nullptr, int(paths.size())));
+}
+
+void MainWindow::showPromptMatrix()
+{
+    const qint64 segmentId = m_timeline->selectedSegment();
+    if (!project() || segmentId == 0) {
+        statusBar()->showMessage(tr("Select a segment first: the matrix varies its prompt, seed and guidance."), 5000);
+        return;
+    }
+    widgets::PromptMatrixDialog dialog(this);
+    if (const auto segment = project()->store().segment(segmentId))
+        dialog.setPromptText(segment->prompt);
+    // A first guess before anything ran: a 33-frame nano take on two cores.
+    dialog.setSecondsPerTake(m_secondsPerTake > 0 ? m_secondsPerTake : 5.0);
+    connect(&dialog, &widgets::PromptMatrixDialog::queueRequested, this,
+        [this, segmentId](const projects::MatrixAxes& axes, const QString& boardName) {
+            QString error;
+            const auto batch = queueMatrix(*project(), segmentId, axes, boardName, &error);
+            if (!batch) {
+                showError(tr("Cannot queue the prompt matrix"), error);
+                return;
+            }
+            statusBar()->showMessage(
+                tr("Queued %n take(s); the board \"%1\" fills as they finish.", nullptr, int(batch->jobIds.size()))
+                    .arg(boardName),
+                8000);
+        });
+    dialog.exec();
 }
 
 } // namespace cosmos::app

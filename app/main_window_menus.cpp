@@ -72,6 +72,19 @@ void MainWindow::createActions()
     m_playTimelineAction->setObjectName(QStringLiteral("actionPlayTimeline"));
     connect(m_playTimelineAction, &QAction::triggered, this, &MainWindow::playTimeline);
 
+    m_promptMatrixAction = new QAction(tr("Prompt &Matrix..."), this);
+    m_promptMatrixAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return));
+    m_promptMatrixAction->setObjectName(QStringLiteral("actionPromptMatrix"));
+    m_promptMatrixAction->setStatusTip(tr("Queue takes of the selected segment for every combination of prompts, "
+                                          "seeds and guidance values, gathered on a comparison board"));
+    connect(m_promptMatrixAction, &QAction::triggered, this, &MainWindow::showPromptMatrix);
+
+    m_compareAction = new QAction(tr("Compare Takes (&A/B)"), this);
+    m_compareAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B));
+    m_compareAction->setObjectName(QStringLiteral("actionCompareTakes"));
+    m_compareAction->setStatusTip(tr("The selected take against the segment's newest other take: wipe and difference"));
+    connect(m_compareAction, &QAction::triggered, this, &MainWindow::compareTakes);
+
     m_modelManagerAction = new QAction(tr("&Models..."), this);
     m_modelManagerAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
     m_modelManagerAction->setObjectName(QStringLiteral("actionModels"));
@@ -93,7 +106,7 @@ void MainWindow::createActions()
     connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
 
     for (QAction* action : {m_newAction, m_openAction, m_closeAction, m_quitAction, m_undoAction, m_redoAction,
-             m_playTimelineAction, m_modelManagerAction, m_preferencesAction})
+             m_playTimelineAction, m_promptMatrixAction, m_compareAction, m_modelManagerAction, m_preferencesAction})
         showShortcutInToolTip(action);
     // The undo actions rename themselves ("Undo Move Segment"): keep the tooltip current.
     for (QAction* action : {m_undoAction, m_redoAction})
@@ -149,6 +162,7 @@ void MainWindow::createMenus()
     m_generateMenu = menuBar()->addMenu(tr("&Generate"));
     m_generateMenu->setObjectName(QStringLiteral("menuGenerate"));
     m_generateMenu->addAction(m_inspector->generateAction());
+    m_generateMenu->addAction(m_promptMatrixAction);
     m_generateMenu->addSeparator();
     m_generateMenu->addAction(m_jobQueue->cancelAction());
     m_generateMenu->addAction(m_jobQueue->cancelAfterTakeAction());
@@ -162,6 +176,11 @@ void MainWindow::createMenus()
     m_playbackMenu->addAction(m_playTimelineAction);
     m_playbackMenu->addSeparator();
     m_playbackMenu->addActions(m_preview->playerActions());
+
+    m_compareMenu = menuBar()->addMenu(tr("&Compare"));
+    m_compareMenu->setObjectName(QStringLiteral("menuCompare"));
+    m_compareMenu->addAction(m_compareAction);
+    m_compareMenu->addAction(m_promptMatrixAction);
 
     m_helpMenu = menuBar()->addMenu(tr("&Help"));
     m_helpMenu->setObjectName(QStringLiteral("menuHelp"));
@@ -192,6 +211,8 @@ void MainWindow::updateActions()
     const bool open = project() != nullptr;
     m_closeAction->setEnabled(open);
     m_playTimelineAction->setEnabled(open);
+    m_promptMatrixAction->setEnabled(open);
+    m_compareAction->setEnabled(open);
 }
 
 } // namespace cosmos::app

@@ -6,6 +6,7 @@
 #include <QInputDialog>
 #include <QStackedWidget>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QUndoGroup>
 
 #include "app/engine_bridge.h"
@@ -14,6 +15,8 @@
 #include "app/main_window.h"
 #include "app/project_session.h"
 #include "projects/project.h"
+#include "widgets/ab_compare_view.h"
+#include "widgets/board_panel.h"
 #include "widgets/inspector_panel.h"
 #include "widgets/job_queue_view.h"
 #include "widgets/preview_panel.h"
@@ -86,6 +89,13 @@ void MainWindow::openStartupProject()
 
 void MainWindow::onProjectOpened(projects::Project* project)
 {
+    m_shownBoard = 0;
+    // The board on show fills as its takes finish (a prompt matrix).
+    connect(project, &projects::Project::changed, this, [this](const projects::ChangeEvent& event) {
+        if (event.type == projects::ChangeEvent::Type::BoardsChanged && event.boardId == m_shownBoard
+            && m_shownBoard != 0 && m_workspace->currentWidget() == m_board)
+            showBoard(m_shownBoard);
+    });
     m_undoGroup->addStack(&project->undoStack());
     m_undoGroup->setActiveStack(&project->undoStack());
     m_timeline->setProject(project);
@@ -95,7 +105,8 @@ void MainWindow::onProjectOpened(projects::Project* project)
     m_bridge->setProject(project); // after the views: a restored queue reports its state to them
     m_jobQueue->setPaused(m_bridge->isPaused());
     m_preview->clear();
-    m_centre->setCurrentWidget(m_preview);
+    m_centre->setCurrentWidget(m_workspace);
+    m_workspace->setCurrentWidget(m_preview);
     if (m_timeline->selectedSegment() == 0 && !project->store().segments().isEmpty())
         m_timeline->selectSegment(project->store().segments().first().id);
     m_inspector->setSegment(m_timeline->selectedSegment());
@@ -120,7 +131,11 @@ void MainWindow::onProjectAboutToClose(projects::Project* project)
     m_jobQueue->setProject(nullptr);
     m_browser->setProject(nullptr);
     m_undoGroup->removeStack(&project->undoStack());
+    disconnect(project, nullptr, this, nullptr);
     m_preview->clear();
+    m_board->clear();
+    m_abView->clear();
+    m_shownBoard = 0;
     m_centre->setCurrentWidget(m_welcome);
     // After the session has dropped it: the title and actions see no project.
     QMetaObject::invokeMethod(

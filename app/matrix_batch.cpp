@@ -18,7 +18,8 @@ const QString kGuidance = QStringLiteral("guidance");
 
 QString tr(const char* text)
 {
-    return QCoreApplication::translate("cosmos::app::MatrixBatch", text);
+    // lupdate files tr() calls in free functions under the namespace.
+    return QCoreApplication::translate("cosmos::app", text);
 }
 
 ChangeEvent boardsChanged(qint64 boardId)

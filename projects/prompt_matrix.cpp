@@ -10,7 +10,8 @@ namespace {
 
 QString tr(const char* text)
 {
-    return QCoreApplication::translate("cosmos::projects::PromptMatrix", text);
+    // lupdate files tr() calls in free functions under the namespace.
+    return QCoreApplication::translate("cosmos::projects", text);
 }
 
 QString tooManyCells(qint64 count)

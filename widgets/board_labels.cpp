@@ -36,8 +36,8 @@ QStringList splitWords(const QString& prompt)
 // "Ball," and "ball" are the same word for the comparison; the text shown keeps what was typed.
 QString normalised(const QString& word)
 {
-    static const QRegularExpression outerPunctuation(QStringLiteral("^[^\\w]+|[^\\w]+$"),
-        QRegularExpression::UseUnicodePropertiesOption);
+    static const QRegularExpression outerPunctuation(
+        QStringLiteral("^[^\\w]+|[^\\w]+$"), QRegularExpression::UseUnicodePropertiesOption);
     QString plain = word.toLower();
     plain.remove(outerPunctuation);
     return plain.isEmpty() ? word : plain;

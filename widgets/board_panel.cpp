@@ -19,7 +19,6 @@ BoardPanel::BoardPanel(QWidget* parent) : QWidget(parent)
 {
     m_clock = new PlaybackClock(this);
     m_view = new BoardView(this);
-    m_view->setToolTip(QString()); // the view's own per-cell tooltips
     m_transport = new ClockTransport(m_clock, this);
 
     m_labels = new QAction(tr("Labels"), this);
@@ -135,9 +134,8 @@ void BoardPanel::showInfo()
         m_info->clear();
         return;
     }
-    m_info->setText(tr("%n take(s) · %1 frames · %2 fps", nullptr, cells)
-                        .arg(m_clock->frameCount())
-                        .arg(m_clock->fps(), 0, 'g', 3));
+    m_info->setText(
+        tr("%1 takes · %2 frames · %3 fps").arg(cells).arg(m_clock->frameCount()).arg(m_clock->fps(), 0, 'g', 3));
 }
 
 } // namespace cosmos::widgets

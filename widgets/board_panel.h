@@ -32,8 +32,8 @@ public:
     // clips[i] is the take cells[i] (null: not rendered, shown as missing).
     // Labels come from labelCells(cells). Plays from the first frame at fps,
     // looping, as long as the longest clip. Empty clips clear the board.
-    void setBoard(const QList<engine::PreviewPtr>& clips, const QList<BoardCellInfo>& cells, double fps,
-        const QString& title);
+    void setBoard(
+        const QList<engine::PreviewPtr>& clips, const QList<BoardCellInfo>& cells, double fps, const QString& title);
     void clear();
 
     QList<BoardCellInfo> cells() const { return m_cells; }

@@ -15,7 +15,6 @@
 #include <QOpenGLTexture>
 #include <QOpenGLVertexArrayObject>
 #include <QPainter>
-#include <QPainterPath>
 #include <QTextDocument>
 #include <QToolTip>
 
@@ -78,46 +77,60 @@ bool wellFormed(const engine::PreviewFrames& frames)
         && frames.rgb.size() >= frameBytes(frames) * static_cast<std::size_t>(frames.frames);
 }
 
+// Wrapped only between items: "seed 10" never breaks into "seed" and "10".
+QString unbroken(const QString& text)
+{
+    return text.toHtmlEscaped().replace(QLatin1Char(' '), QStringLiteral("&nbsp;"));
+}
+
 QString differencesHtml(const BoardCellLabel& label)
 {
-    QString html = QStringLiteral("<b>%1</b>").arg(label.title.toHtmlEscaped());
-    if (!label.differences.isEmpty())
+    QString html = QStringLiteral("<b>%1</b>").arg(unbroken(label.title));
+    if (!label.differences.isEmpty()) {
+        QStringList items;
+        for (const auto& difference : label.differences)
+            items << unbroken(difference);
         html += QStringLiteral("&nbsp;&nbsp;<span style=\"color:%1\">%2</span>")
-                    .arg(QLatin1String(kBoardHighlightColour),
-                        label.differences.join(QStringLiteral(" · ")).toHtmlEscaped());
+                    .arg(QLatin1String(kBoardHighlightColour), items.join(QStringLiteral(" · ")));
+    }
     return html;
 }
 
-// Rich text on a translucent rounded box inside `area`, at its top or its
-// bottom, at most maxLines lines (the rest is cut, the tooltip has it all).
-void paintTextBox(QPainter& painter, const QString& html, const QRectF& area, bool atTop, int maxLines,
-    const QFont& font, bool fullWidth)
+// Rich text on a translucent rounded box at most `width` wide and maxLines
+// lines high (the rest is cut; the tooltip has it all), as an image: labels
+// change far less often than frames, and laying out sixteen documents on
+// every frame costs more than the frames themselves on software GL.
+QImage textBox(const QString& html, qreal width, int maxLines, const QFont& font, bool fullWidth, qreal ratio)
 {
     QTextDocument document;
     document.setDefaultFont(font);
     document.setDocumentMargin(0);
     document.setHtml(html);
-    const qreal textWidth = std::max<qreal>(8.0, area.width() - 2 * kLabelPadding);
+    const qreal textWidth = std::max<qreal>(8.0, width - 2 * kLabelPadding);
     document.setTextWidth(textWidth);
-    const qreal width = fullWidth ? textWidth : std::min(textWidth, std::ceil(document.idealWidth()));
-    document.setTextWidth(width);
+    const qreal used = fullWidth ? textWidth : std::min(textWidth, std::ceil(document.idealWidth()));
+    document.setTextWidth(used);
     const qreal lineHeight = QFontMetricsF(font).lineSpacing();
     const qreal height = std::min(document.size().height(), lineHeight * maxLines);
-    const QRectF box(area.left(), atTop ? area.top() : area.bottom() - height - 2 * kLabelPadding,
-        width + 2 * kLabelPadding, height + 2 * kLabelPadding);
+    const QSizeF box(used + 2 * kLabelPadding, height + 2 * kLabelPadding);
 
-    painter.save();
+    QImage image((box * ratio).toSize(), QImage::Format_ARGB32_Premultiplied);
+    image.setDevicePixelRatio(ratio);
+    image.fill(Qt::transparent);
+    QPainter painter(&image);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setRenderHint(QPainter::TextAntialiasing);
     painter.setPen(Qt::NoPen);
     painter.setBrush(kLabelBackground);
-    painter.drawRoundedRect(box, 3, 3);
-    painter.translate(box.topLeft() + QPointF(kLabelPadding, kLabelPadding));
-    const QRectF clip(0, 0, width, height);
+    painter.drawRoundedRect(QRectF(QPointF(0, 0), box), 3, 3);
+    painter.translate(kLabelPadding, kLabelPadding);
+    const QRectF clip(0, 0, used, height);
     painter.setClipRect(clip);
     QAbstractTextDocumentLayout::PaintContext context;
     context.palette.setColor(QPalette::Text, kLabelText);
     context.clip = clip;
     document.documentLayout()->draw(&painter, context);
-    painter.restore();
+    return image;
 }
 
 } // namespace
@@ -206,6 +219,7 @@ QList<int> BoardView::cellFrames() const
 void BoardView::setLabels(const QList<BoardCellLabel>& labels)
 {
     m_labels = labels;
+    m_labelImages.assign(static_cast<std::size_t>(labels.size()), {});
     update();
 }
 
@@ -483,8 +497,8 @@ void BoardView::paintOverlay()
     for (int i = 0; i < cellCount(); ++i) {
         if (!m_clips[i]) {
             painter.setPen(kMutedText);
-            painter.drawText(cellRect(i).adjusted(8, 8, -8, -8), Qt::AlignCenter | Qt::TextWordWrap,
-                tr("No clip for this take"));
+            painter.drawText(
+                cellRect(i).adjusted(8, 8, -8, -8), Qt::AlignCenter | Qt::TextWordWrap, tr("No clip for this take"));
         }
         if (m_labelsVisible && i < m_labels.size())
             paintCellLabel(painter, i);
@@ -502,17 +516,28 @@ void BoardView::paintCellLabel(QPainter& painter, int index)
     QRectF frame = cellFrameRect(index);
     if (frame.isEmpty())
         frame = cell;
-    // Over the frame, but never narrower than a readable line when the cell allows it.
-    constexpr qreal kReadableWidth = 240.0;
+    // Over the frame; a frame too narrow for a readable line lends the label
+    // some of the cell's bars.
+    constexpr qreal kReadableWidth = 160.0;
     const qreal width = std::min<qreal>(cell.width(), std::max(frame.width(), kReadableWidth));
-    const qreal left = std::clamp(frame.center().x() - width / 2, qreal(cell.left()), cell.left() + cell.width() - width);
+    const qreal left
+        = std::clamp(frame.center().x() - width / 2, qreal(cell.left()), cell.left() + cell.width() - width);
     const QRectF area = QRectF(left, frame.top(), width, frame.height()).adjusted(3, 3, -3, -3);
 
     QFont small = font();
     small.setPointSizeF(std::max(7.0, small.pointSizeF() * 0.85));
-    const auto& label = m_labels[index];
-    paintTextBox(painter, differencesHtml(label), area, true, 2, small, false);
-    paintTextBox(painter, label.html, area, false, kPromptLines, small, true);
+    const qreal ratio = devicePixelRatioF();
+    auto& cached = m_labelImages[static_cast<std::size_t>(index)];
+    const QString key = QStringLiteral("%1/%2/%3").arg(area.width()).arg(ratio).arg(small.key());
+    if (cached.key != key) {
+        const auto& label = m_labels[index];
+        cached.key = key;
+        cached.top = textBox(differencesHtml(label), area.width(), 2, small, false, ratio);
+        cached.bottom = textBox(label.html, area.width(), kPromptLines, small, true, ratio);
+    }
+    painter.drawImage(area.topLeft(), cached.top);
+    painter.drawImage(
+        QPointF(area.left(), area.bottom() - cached.bottom.deviceIndependentSize().height()), cached.bottom);
 }
 
 bool BoardView::event(QEvent* event)

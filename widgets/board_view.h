@@ -105,6 +105,13 @@ private:
         bool smooth = false;
     };
 
+    // A cell's label boxes as painted, until the labels or the cell's width change.
+    struct LabelImages {
+        QString key;
+        QImage top;
+        QImage bottom;
+    };
+
     int cellFrame(int index) const;
     void releaseGl();
     void warmUp();
@@ -118,6 +125,7 @@ private:
 
     QList<engine::PreviewPtr> m_clips;
     QList<BoardCellLabel> m_labels;
+    std::vector<LabelImages> m_labelImages; // one per label
     int m_shown = 0;
     bool m_labelsVisible = true;
     bool m_smooth = false;

@@ -31,8 +31,7 @@ void checkComparable(const engine::PreviewFrames& a, const engine::PreviewFrames
                 + " holds only " + std::to_string(clip->rgb.size()) + " bytes");
     }
     if (a.width != b.width || a.height != b.height)
-        throw std::invalid_argument(
-            "cannot compare clips of different sizes: " + sizeText(a) + " and " + sizeText(b));
+        throw std::invalid_argument("cannot compare clips of different sizes: " + sizeText(a) + " and " + sizeText(b));
 }
 
 // Frame `index`, or the clip's last one past its end (as a player holds it).
@@ -95,7 +94,8 @@ QImage differenceHeatmap(const engine::PreviewFrames& a, const engine::PreviewFr
     for (int y = 0; y < a.height; ++y) {
         auto* line = reinterpret_cast<QRgb*>(image.scanLine(y));
         for (int x = 0; x < a.width; ++x, pa += 3, pb += 3)
-            line[x] = ramp[static_cast<std::size_t>(absDiff(pa[0], pb[0]) + absDiff(pa[1], pb[1]) + absDiff(pa[2], pb[2]))];
+            line[x]
+                = ramp[static_cast<std::size_t>(absDiff(pa[0], pb[0]) + absDiff(pa[1], pb[1]) + absDiff(pa[2], pb[2]))];
     }
     return image;
 }

@@ -36,8 +36,7 @@ QString durationText(double seconds)
 
 } // namespace
 
-PromptMatrixDialog::PromptMatrixDialog(QWidget* parent)
-    : QDialog(parent)
+PromptMatrixDialog::PromptMatrixDialog(QWidget* parent) : QDialog(parent)
 {
     setWindowTitle(tr("Prompt Matrix"));
 

@@ -4,6 +4,9 @@
 #include <map>
 
 namespace cosmos::app::cli {
+
+int runRenderCommand(const QStringList& arguments, CliContext& context); // cli_render.cpp
+
 namespace {
 
 struct Command {
@@ -37,6 +40,8 @@ const std::map<QString, Command>& commands()
             {QStringLiteral("generate a sample rollout in all four modes into a folder"), runSampleCommand}},
         {QStringLiteral("project"),
             {QStringLiteral("new, info, check, export or import a project folder"), runProjectCommand}},
+        {QStringLiteral("render"),
+            {QStringLiteral("export a project's take, timeline or board as MP4, WebM, GIF or PNGs"), runRenderCommand}},
     };
     return table;
 }

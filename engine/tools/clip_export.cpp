@@ -6,7 +6,6 @@
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>
-#include <memory>
 #include <optional>
 
 #include <nlohmann/json.hpp>
@@ -135,9 +134,14 @@ void drawLabel(torch::Tensor& frames, int cellX, int cellY, int cellWidth, int c
     const int maxCharacters = (cellWidth - 2 * margin - pixel) / advance;
     if (text.empty() || maxCharacters < 1 || boxHeight + 2 * margin > cellHeight)
         return;
-    if (static_cast<int>(text.size()) > maxCharacters)
-        text = maxCharacters > 3 ? text.substr(0, static_cast<std::size_t>(maxCharacters - 2)) + ".."
-                                 : text.substr(0, static_cast<std::size_t>(maxCharacters));
+    if (static_cast<int>(text.size()) > maxCharacters) {
+        const bool ellipsis = maxCharacters > 3;
+        text.resize(static_cast<std::size_t>(ellipsis ? maxCharacters - 2 : maxCharacters));
+        while (!text.empty() && text.back() == ' ')
+            text.pop_back();
+        if (ellipsis)
+            text += "..";
+    }
     const int boxWidth = static_cast<int>(text.size()) * advance + pixel;
 
     // 1: darken, 2: glyph
@@ -409,22 +413,21 @@ ExportReport exportClips(
         return !(cancel && cancel->any());
     };
 
-    // The JSON beside a file is written first and moved into place only
-    // after the file, so that neither appears without the other.
-    std::unique_ptr<media::PendingFile> beside;
-    if (!provenanceText.empty() && format != Format::PngSequence) {
-        beside = std::make_unique<media::PendingFile>(media::fileSidecar(path));
-        beside->write(provenanceText.data(), provenanceText.size());
-    }
     media::EncodeResult written;
     try {
         written = media::encodeVideo(path, frames, encode);
     } catch (const media::MediaCancelled&) {
         throw JobCancelled();
     }
-    if (beside) {
+    // The JSON beside a file: if it cannot be written, the file goes too, so
+    // that no export exists without its provenance.
+    std::string provenancePath = written.sidecar;
+    if (!provenanceText.empty() && format != Format::PngSequence) {
         try {
-            beside->commit();
+            media::PendingFile beside(media::fileSidecar(path));
+            beside.write(provenanceText.data(), provenanceText.size());
+            beside.commit();
+            provenancePath = beside.finalPath();
         } catch (...) {
             std::remove(path.c_str());
             throw;
@@ -433,7 +436,7 @@ ExportReport exportClips(
 
     ExportReport result;
     result.outputPath = path;
-    result.provenancePath = beside ? beside->finalPath() : written.sidecar;
+    result.provenancePath = provenancePath;
     result.frames = written.frames;
     result.width = written.width;
     result.height = written.height;

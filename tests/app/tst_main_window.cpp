@@ -32,7 +32,8 @@ private slots:
         QStringList titles;
         for (QAction* action : window.menuBar()->actions())
             titles << action->text();
-        QCOMPARE(titles, (QStringList {"&File", "&Edit", "&View", "&Timeline", "&Generate", "&Playback", "&Help"}));
+        QCOMPARE(titles,
+            (QStringList {"&File", "&Edit", "&View", "&Timeline", "&Generate", "&Playback", "&Compare", "&Help"}));
 
         auto names = [](QMenu* menu) {
             QStringList list;

@@ -3,7 +3,10 @@
 // the sampler's steps, the take lands on the timeline and plays; undo; Esc
 // cancels within a step; a paused queue survives a restart; and the GUI
 // thread never stalls while the engine works.
+#include <QApplication>
 #include <QElapsedTimer>
+#include <QLineEdit>
+#include <QPushButton>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -16,12 +19,16 @@
 #include "app/main_window.h"
 #include "projects/jobs_model.h"
 #include "projects/project.h"
+#include "widgets/board_labels.h"
+#include "widgets/board_panel.h"
+#include "widgets/board_view.h"
 #include "widgets/inspector_panel.h"
 #include "widgets/job_queue_view.h"
 #include "widgets/playback_clock.h"
 #include "widgets/preview_panel.h"
 #include "widgets/preview_view.h"
 #include "widgets/prompt_editor.h"
+#include "widgets/prompt_matrix_dialog.h"
 #include "widgets/timeline_view.h"
 
 using namespace cosmos;
@@ -194,6 +201,55 @@ private slots:
         const auto jobs = project.store().jobs();
         QCOMPARE(jobs.size(), 1);
         QCOMPARE(jobs.first().state, projects::JobState::Cancelled);
+    }
+
+    void promptMatrixFillsABoardThatPicksTakes()
+    {
+        app::MainWindow window(nullptr);
+        window.resize(1000, 700);
+        window.show();
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QVERIFY(window.newProject(m_root.filePath("matrix"), "Matrix"));
+        projects::Project& project = *window.project();
+        const qint64 segment = window.timeline()->selectedSegment();
+        project.setPrompt(segment, "a large red ball drops");
+        project.setSetting(segment, "frames", 5);
+        project.setSetting(segment, "steps", 2);
+
+        // Generate > Prompt Matrix: 2 prompts x 2 seeds, through the real dialog.
+        bool sawDialog = false;
+        QTimer::singleShot(0, this, [&] {
+            auto* dialog = qobject_cast<widgets::PromptMatrixDialog*>(QApplication::activeModalWidget());
+            if (!dialog)
+                return;
+            sawDialog = true;
+            dialog->promptsEdit()->setPlainText("a large {red|blue} ball drops");
+            dialog->seedsEdit()->setText("1, 2");
+            QTest::mouseClick(dialog->queueButton(), Qt::LeftButton);
+        });
+        window.findChild<QAction*>("actionPromptMatrix")->trigger();
+        QVERIFY(sawDialog);
+        QCOMPARE(project.store().jobs().size(), 4);
+        const QList<projects::BoardRecord> boards = project.store().boards();
+        QCOMPARE(boards.size(), 1);
+        const qint64 boardId = boards.first().id;
+
+        // The board fills as the takes finish, and shows them side by side.
+        window.showBoard(boardId);
+        QTRY_COMPARE_WITH_TIMEOUT(project.store().boardTakes(boardId).size(), 4, 120000);
+        QTRY_COMPARE_WITH_TIMEOUT(window.board()->view()->cellCount(), 4, 10000);
+        QCOMPARE(window.workspace()->currentWidget(), static_cast<QWidget*>(window.board()));
+        QCOMPARE(project.store().segment(segment)->prompt, QString("a large red ball drops"));
+
+        // Clicking a cell makes that take the segment's take (undoable).
+        const qint64 before = project.store().selectedTakeId(segment);
+        const QList<widgets::BoardCellInfo> cells = window.board()->cells();
+        const int pick = cells.first().takeId == before ? 1 : 0;
+        QTest::mouseClick(window.board()->view(), Qt::LeftButton, {}, window.board()->view()->cellRect(pick).center());
+        QCOMPARE(project.store().selectedTakeId(segment), cells.at(pick).takeId);
+        project.undoStack().undo();
+        QCOMPARE(project.store().selectedTakeId(segment), before);
     }
 
     void pausedQueueSurvivesARestart()

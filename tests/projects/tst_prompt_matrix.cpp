@@ -75,12 +75,18 @@ private slots:
     {
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("mentions");
-        QTest::newRow("word") << "1, two" << "\"two\" is not a seed";
-        QTest::newRow("negative") << "-3" << "out of range";
-        QTest::newRow("too large") << "4294967296" << "out of range";
-        QTest::newRow("backwards") << "4-1" << "goes backwards";
-        QTest::newRow("twice") << "1, 2-4, 3" << "Seed 3 is listed twice";
-        QTest::newRow("huge range") << "0-4000000000" << "More than 256 seeds";
+        QTest::newRow("word") << "1, two"
+                              << "\"two\" is not a seed";
+        QTest::newRow("negative") << "-3"
+                                  << "out of range";
+        QTest::newRow("too large") << "4294967296"
+                                   << "out of range";
+        QTest::newRow("backwards") << "4-1"
+                                   << "goes backwards";
+        QTest::newRow("twice") << "1, 2-4, 3"
+                               << "Seed 3 is listed twice";
+        QTest::newRow("huge range") << "0-4000000000"
+                                    << "More than 256 seeds";
     }
     void explainsBadSeeds()
     {
@@ -130,11 +136,12 @@ private slots:
         };
         QCOMPARE(cells.size(), expected.size());
         for (int i = 0; i < cells.size(); ++i)
-            QVERIFY2(cells[i] == expected[i], qPrintable(QString("cell %1: %2 %3 %4")
-                                                              .arg(i)
-                                                              .arg(cells[i].prompt)
-                                                              .arg(cells[i].seed)
-                                                              .arg(cells[i].guidance)));
+            QVERIFY2(cells[i] == expected[i],
+                qPrintable(QString("cell %1: %2 %3 %4")
+                               .arg(i)
+                               .arg(cells[i].prompt)
+                               .arg(cells[i].seed)
+                               .arg(cells[i].guidance)));
     }
 
     void emptyAxesKeepTheSegmentsValue()

@@ -45,6 +45,7 @@ private slots:
     {
         m_dialog = std::make_unique<PromptMatrixDialog>();
         m_dialog->show();
+        m_dialog->activateWindow(); // no window manager under Xvfb: shortcuts need an active window
         QVERIFY(QTest::qWaitForWindowActive(m_dialog.get()));
     }
     void cleanup() { m_dialog.reset(); }
@@ -119,8 +120,8 @@ private slots:
         QVERIFY2(dialog().errorLabel()->text().contains("backwards"), qPrintable(dialog().errorLabel()->text()));
         clearLine(dialog().seedsEdit());
         typeInto(dialog().seedsEdit(), "1-300");
-        QVERIFY2(dialog().errorLabel()->text().contains("More than 256 seeds"),
-            qPrintable(dialog().errorLabel()->text()));
+        QVERIFY2(
+            dialog().errorLabel()->text().contains("More than 256 seeds"), qPrintable(dialog().errorLabel()->text()));
 
         // Within limits per axis, but too many cells together.
         clearLine(dialog().seedsEdit());
@@ -178,8 +179,8 @@ private slots:
 
     void tooltipsShowTheShortcut()
     {
-        QVERIFY2(dialog().queueButton()->toolTip().contains(QKeySequence(Qt::CTRL | Qt::Key_Return)
-                                                                .toString(QKeySequence::NativeText)),
+        QVERIFY2(dialog().queueButton()->toolTip().contains(
+                     QKeySequence(Qt::CTRL | Qt::Key_Return).toString(QKeySequence::NativeText)),
             qPrintable(dialog().queueButton()->toolTip()));
     }
 };

@@ -1,0 +1,109 @@
+// Comparing takes in the main window: comparison boards (the Board tab, all
+// takes of a board in one synchronised grid, filling as a prompt matrix
+// finishes) and the A/B view (a wipe and a difference heatmap of two takes).
+// Clips are read off the GUI thread by their own loaders, so that a board
+// loading never cancels the player's clip and the other way round.
+#include <QStatusBar>
+#include <QTabWidget>
+
+#include "app/clip_loader.h"
+#include "app/main_window.h"
+#include "projects/project.h"
+#include "widgets/ab_compare_view.h"
+#include "widgets/board_labels.h"
+#include "widgets/board_panel.h"
+#include "widgets/timeline_view.h"
+
+namespace cosmos::app {
+
+void MainWindow::createCompareViews()
+{
+    m_board = new widgets::BoardPanel(m_workspace);
+    m_workspace->addTab(m_board, tr("Board"));
+    m_abView = new widgets::AbCompareView(m_workspace);
+    m_workspace->addTab(m_abView, tr("A/B"));
+    m_boardLoader = new ClipLoader(this);
+    m_abLoader = new ClipLoader(this);
+
+    connect(m_board, &widgets::BoardPanel::takeChosen, this, [this](qint64 segmentId, qint64 takeId) {
+        if (!project())
+            return;
+        project()->selectTake(segmentId, takeId); // undoable, like a pick in the take stack
+        statusBar()->showMessage(tr("Take %1 is now the take of its segment.").arg(takeId), 5000);
+    });
+    connect(m_boardLoader, &ClipLoader::failed, this,
+        [this](const QString& message) { showError(tr("Cannot show the board"), message); });
+    connect(m_abLoader, &ClipLoader::failed, this,
+        [this](const QString& message) { showError(tr("Cannot compare the takes"), message); });
+    connect(m_abLoader, &ClipLoader::loaded, this,
+        [this](const std::vector<engine::PreviewPtr>& clips, double fps, const QString& title) {
+            if (clips.size() != 2)
+                return;
+            const QStringList labels = title.split(QLatin1Char('\n'));
+            m_abView->setClips(clips[0], clips[1], labels.value(0), labels.value(1), fps);
+            m_workspace->setCurrentWidget(m_abView);
+        });
+}
+
+void MainWindow::showBoard(qint64 boardId)
+{
+    if (!project())
+        return;
+    auto& store = project()->store();
+    const auto board = store.board(boardId);
+    if (!board)
+        return;
+    m_shownBoard = boardId;
+    QStringList paths;
+    QList<widgets::BoardCellInfo> cells;
+    for (const qint64 takeId : store.boardTakes(boardId)) {
+        const auto take = store.take(takeId);
+        if (!take || take->clip.isNull())
+            continue; // a take still running or failed has nothing to show yet
+        paths << store.media().absolutePath(take->clip.path);
+        cells.append({take->id, take->segmentId, take->params});
+    }
+    if (paths.isEmpty()) {
+        m_board->clear();
+        m_workspace->setCurrentWidget(m_board);
+        statusBar()->showMessage(tr("The board \"%1\" has no finished takes yet.").arg(board->name), 5000);
+        return;
+    }
+    // The cells belong to this request: a newer board request replaces both.
+    disconnect(m_boardLoader, &ClipLoader::loaded, this, nullptr);
+    const QString title = tr("%1 · %n take(s)", nullptr, int(cells.size())).arg(board->name);
+    connect(m_boardLoader, &ClipLoader::loaded, this,
+        [this, cells](const std::vector<engine::PreviewPtr>& clips, double fps, const QString& loadedTitle) {
+            m_board->setBoard(QList<engine::PreviewPtr>(clips.begin(), clips.end()), cells, fps, loadedTitle);
+            m_workspace->setCurrentWidget(m_board);
+        });
+    m_boardLoader->load(paths, title);
+}
+
+void MainWindow::compareTakes()
+{
+    const qint64 segmentId = m_timeline->selectedSegment();
+    if (!project() || segmentId == 0)
+        return;
+    auto& store = project()->store();
+    const qint64 selected = store.selectedTakeId(segmentId);
+    std::optional<projects::TakeRecord> a;
+    std::optional<projects::TakeRecord> b;
+    for (const projects::TakeRecord& take : store.takes(segmentId)) {
+        if (take.clip.isNull())
+            continue;
+        if (take.id == selected)
+            a = take;
+        else if (!b || take.id > b->id)
+            b = take; // the newest other take
+    }
+    if (!a || !b) {
+        statusBar()->showMessage(
+            tr("A/B needs two finished takes of the selected segment: generate another (Ctrl+Return)."), 6000);
+        return;
+    }
+    const QString labels = tr("A: take %1 (selected)").arg(a->id) + QLatin1Char('\n') + tr("B: take %1").arg(b->id);
+    m_abLoader->load({store.media().absolutePath(a->clip.path), store.media().absolutePath(b->clip.path)}, labels);
+}
+
+} // namespace cosmos::app
