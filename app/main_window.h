@@ -106,6 +106,7 @@ public slots:
     void showBoard(qint64 boardId);
     // The selected segment's take against its newest other finished take.
     void compareTakes();
+    void showExport(); // File > Export (main_window_export.cpp)
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -200,6 +201,7 @@ private:
     QAction* m_playTimelineAction = nullptr;
     QAction* m_promptMatrixAction = nullptr;
     QAction* m_compareAction = nullptr;
+    QAction* m_exportAction = nullptr;
     QAction* m_modelManagerAction = nullptr;
     QAction* m_preferencesAction = nullptr;
     QAction* m_resetLayoutAction = nullptr;

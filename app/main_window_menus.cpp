@@ -54,6 +54,12 @@ void MainWindow::createActions()
     m_closeAction->setStatusTip(tr("Every edit is already saved; a running job waits in the queue for next time."));
     connect(m_closeAction, &QAction::triggered, this, &MainWindow::closeProject);
 
+    m_exportAction = new QAction(tr("&Export..."), this);
+    m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_exportAction->setObjectName(QStringLiteral("actionExport"));
+    m_exportAction->setStatusTip(tr("A take, the whole timeline or a comparison board as MP4, WebM, GIF or PNGs"));
+    connect(m_exportAction, &QAction::triggered, this, &MainWindow::showExport);
+
     m_quitAction = new QAction(QIcon::fromTheme(QStringLiteral("application-exit")), tr("&Quit"), this);
     m_quitAction->setShortcut(QKeySequence::Quit);
     m_quitAction->setObjectName(QStringLiteral("actionQuit"));
@@ -105,8 +111,9 @@ void MainWindow::createActions()
     m_aboutAction->setMenuRole(QAction::AboutRole);
     connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
 
-    for (QAction* action : {m_newAction, m_openAction, m_closeAction, m_quitAction, m_undoAction, m_redoAction,
-             m_playTimelineAction, m_promptMatrixAction, m_compareAction, m_modelManagerAction, m_preferencesAction})
+    for (QAction* action :
+        {m_newAction, m_openAction, m_closeAction, m_exportAction, m_quitAction, m_undoAction, m_redoAction,
+            m_playTimelineAction, m_promptMatrixAction, m_compareAction, m_modelManagerAction, m_preferencesAction})
         showShortcutInToolTip(action);
     // The undo actions rename themselves ("Undo Move Segment"): keep the tooltip current.
     for (QAction* action : {m_undoAction, m_redoAction})
@@ -135,6 +142,8 @@ void MainWindow::createMenus()
     connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::rebuildRecentMenu);
     rebuildRecentMenu();
     m_fileMenu->addAction(m_closeAction);
+    m_fileMenu->addSeparator();
+    m_fileMenu->addAction(m_exportAction);
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(m_quitAction);
 
@@ -213,6 +222,7 @@ void MainWindow::updateActions()
     m_playTimelineAction->setEnabled(open);
     m_promptMatrixAction->setEnabled(open);
     m_compareAction->setEnabled(open);
+    m_exportAction->setEnabled(open);
 }
 
 } // namespace cosmos::app

@@ -43,7 +43,7 @@ private slots:
             return list;
         };
         QCOMPARE(names(window.fileMenu()),
-            (QStringList {"actionNew", "actionOpen", "menuRecent", "actionClose", "actionQuit"}));
+            (QStringList {"actionNew", "actionOpen", "menuRecent", "actionClose", "actionExport", "actionQuit"}));
         QCOMPARE(names(window.editMenu()), (QStringList {"actionUndo", "actionRedo", "actionPreferences"}));
         for (const char* dock : {"actionToggleLog", "actionToggleTimeline", "actionToggleInspector", "actionToggleJobs",
                  "actionToggleProject"})

@@ -4,10 +4,12 @@
 // cancels within a step; a paused queue survives a restart; and the GUI
 // thread never stalls while the engine works.
 #include <QApplication>
+#include <QComboBox>
 #include <QElapsedTimer>
+#include <QLabel>
 #include <QLineEdit>
-#include <QPushButton>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -17,11 +19,14 @@
 
 #include "app/engine_bridge.h"
 #include "app/main_window.h"
+#include "engine/tools/clip_export.h"
+#include "engine/tools/clip_frames.h"
 #include "projects/jobs_model.h"
 #include "projects/project.h"
 #include "widgets/board_labels.h"
 #include "widgets/board_panel.h"
 #include "widgets/board_view.h"
+#include "widgets/export_dialog.h"
 #include "widgets/inspector_panel.h"
 #include "widgets/job_queue_view.h"
 #include "widgets/playback_clock.h"
@@ -250,6 +255,30 @@ private slots:
         QCOMPARE(project.store().selectedTakeId(segment), cells.at(pick).takeId);
         project.undoStack().undo();
         QCOMPARE(project.store().selectedTakeId(segment), before);
+    }
+
+    void exportsTheTimelineFromTheFileMenu()
+    {
+        // The project of the first test holds one finished take.
+        app::MainWindow window(nullptr);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.openProject(m_root.filePath("first")));
+        window.findChild<QAction*>("actionExport")->trigger();
+        auto* dialog = window.findChild<widgets::ExportDialog*>("exportDialog");
+        QVERIFY(dialog);
+        const int timeline = dialog->choiceBox()->findText("Timeline", Qt::MatchContains);
+        QVERIFY(timeline >= 0);
+        dialog->choiceBox()->setCurrentIndex(timeline);
+        const QString out = m_root.filePath("timeline.gif");
+        dialog->setOutputPath(out);
+        QCOMPARE(dialog->settings().format, cosmos::engine::ExportRequest::Format::Gif);
+        QTest::mouseClick(dialog->exportButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(dialog->statusLabel()->text().startsWith("Wrote"), 30000);
+        const cosmos::engine::DecodedClip clip = cosmos::engine::decodeClip(out.toStdString());
+        QCOMPARE(clip.frames->frames, 9);
+        QCOMPARE(clip.frames->width, 64 * dialog->settings().scale);
+        QVERIFY(QFile::exists(out + ".json"));
     }
 
     void pausedQueueSurvivesARestart()
