@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Rebuilds resources/example-project: the project the studio opens on first
 # start, a short nano rollout of several segments (Text2World, two Continues,
-# another Text2World, and a second take of the first) made with the shipped nano model.
+# another Text2World, two more takes of the first and a comparison board of
+# them) made with the shipped nano model.
 # Run it after the nano weights change:  bash scripts/make-example-project.sh [build]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,8 +26,11 @@ take 1 "$work/1.safetensors" "a large red ball is thrown to the right"
 take 2 "$work/2.safetensors" "a large red ball drops and bounces twice" --continue "$work/1.safetensors"
 take 3 "$work/3.safetensors" "a large red ball is thrown to the left and hits the wall and bounces once" --continue "$work/2.safetensors"
 take 4 "$work/4.safetensors" "a small yellow ball drops onto a large blue ball"
-# A second take of the first segment, so the take stack has something to switch.
+# More takes of the first segment: its take stack has something to switch,
+# and a comparison board shows the three seeds side by side.
 take 1 "$work/1b.safetensors" "a large red ball is thrown to the right" --seed 5
+take 1 "$work/1c.safetensors" "a large red ball is thrown to the right" --seed 9
+"$cli" project board "$work/project" --name "Three seeds" --takes 1,5,6 >/dev/null
 
 "$cli" project check "$work/project" >/dev/null
 mkdir -p "$(dirname "$target")"

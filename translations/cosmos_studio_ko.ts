@@ -21,6 +21,13 @@
     </message>
 </context>
 <context>
+    <name>QObject</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished">%1 (%2)</translation>
+    </message>
+</context>
+<context>
     <name>cosmos::app</name>
     <message numerus="yes">
         <source>available (%n device(s))</source>
@@ -84,6 +91,14 @@
         <source>A project folder to open (default: the last one, or the example).</source>
         <translation>열 프로젝트 폴더 (기본값: 마지막으로 연 프로젝트 또는 예제).</translation>
     </message>
+    <message>
+        <source>Matrix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot queue the prompt matrix: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cosmos::app::EngineBridge</name>
@@ -110,6 +125,61 @@
     <message>
         <source>Cancelled.</source>
         <translation>취소되었습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>cosmos::app::ExportRunner</name>
+    <message>
+        <source>Take %1 has no clip to export (it is %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The clip of take %1 is missing: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>take %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no take %1 in this project.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The timeline has no selected take with a clip to export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no board %1 in this project.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Board “%1” has no finished take to export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Board “%1” has %2 takes; a grid holds at most %3. Remove some from the board first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take %1 of segment %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Whole timeline (%n segment(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Board “%1” (%n take(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The export failed for an unknown reason.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -356,6 +426,98 @@
         <source>Open Project</source>
         <translation>프로젝트 열기</translation>
     </message>
+    <message>
+        <source>Preview</source>
+        <translation type="unfinished">미리보기</translation>
+    </message>
+    <message>
+        <source>Board</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A/B</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take %1 is now the take of its segment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot show the board</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot compare the takes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The board &quot;%1&quot; has no finished takes yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n take(s)</source>
+        <translation type="unfinished">
+            <numerusform>%1 · 테이크 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A/B needs two finished takes of the selected segment: generate another (Ctrl+Return).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A: take %1 (selected)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>B: take %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An export is already running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a segment first: the matrix varies its prompt, seed and guidance.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot queue the prompt matrix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Queued %n take(s); the board &quot;%1&quot; fills as they finish.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Export...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A take, the whole timeline or a comparison board as MP4, WebM, GIF or PNGs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prompt &amp;Matrix...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queue takes of the selected segment for every combination of prompts, seeds and guidance values, gathered on a comparison board</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare Takes (&amp;A/B)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The selected take against the segment&apos;s newest other take: wipe and difference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Compare</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cosmos::app::ProjectSession</name>
@@ -481,22 +643,6 @@
         <translation>%1을(를) 만들 수 없습니다: %2</translation>
     </message>
     <message>
-        <source>Change Prompt</source>
-        <translation>프롬프트 변경</translation>
-    </message>
-    <message>
-        <source>Change Negative Prompt</source>
-        <translation>네거티브 프롬프트 변경</translation>
-    </message>
-    <message>
-        <source>Change Conditioning</source>
-        <translation>컨디셔닝 변경</translation>
-    </message>
-    <message>
-        <source>Change Setting</source>
-        <translation>설정 변경</translation>
-    </message>
-    <message>
         <source>There is no project at %1: the file does not exist.</source>
         <translation>%1에 프로젝트가 없습니다. 파일이 존재하지 않습니다.</translation>
     </message>
@@ -560,12 +706,53 @@
         <source>The project is open read-only; %1 was not added.</source>
         <translation>프로젝트가 읽기 전용으로 열려 있어 %1을(를) 추가하지 않았습니다.</translation>
     </message>
-</context>
-<context>
-    <name>cosmos::projects::AddSegmentCommand</name>
     <message>
-        <source>Add Segment</source>
-        <translation>세그먼트 추가</translation>
+        <source>That makes %1 takes; at most %2 can be queued at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a seed: write numbers like 1, 2, 3 or a range like 1-4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed %1 is out of range: seeds go from 0 to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The prompts make more than %1 variants.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed %1 is listed twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More than %1 seeds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The range %1 goes backwards: write the smaller seed first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a guidance value: write numbers like 3, 5, 7.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guidance %1 is out of range: it goes from 0 to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guidance %1 is listed twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More than %1 guidance values.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A prompt is blank.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -574,12 +761,33 @@
         <source>Select Take</source>
         <translation>테이크 선택</translation>
     </message>
-</context>
-<context>
-    <name>cosmos::projects::MoveSegmentCommand</name>
+    <message>
+        <source>Change Prompt</source>
+        <translation type="unfinished">프롬프트 변경</translation>
+    </message>
+    <message>
+        <source>Change Negative Prompt</source>
+        <translation type="unfinished">네거티브 프롬프트 변경</translation>
+    </message>
+    <message>
+        <source>Change Conditioning</source>
+        <translation type="unfinished">컨디셔닝 변경</translation>
+    </message>
+    <message>
+        <source>Change Setting</source>
+        <translation type="unfinished">설정 변경</translation>
+    </message>
+    <message>
+        <source>Add Segment</source>
+        <translation type="unfinished">세그먼트 추가</translation>
+    </message>
+    <message>
+        <source>Remove Segment</source>
+        <translation type="unfinished">세그먼트 제거</translation>
+    </message>
     <message>
         <source>Move Segment</source>
-        <translation>세그먼트 이동</translation>
+        <translation type="unfinished">세그먼트 이동</translation>
     </message>
 </context>
 <context>
@@ -666,13 +874,6 @@
     </message>
 </context>
 <context>
-    <name>cosmos::projects::RemoveSegmentCommand</name>
-    <message>
-        <source>Remove Segment</source>
-        <translation>세그먼트 제거</translation>
-    </message>
-</context>
-<context>
     <name>cosmos::projects::TakesModel</name>
     <message>
         <source>Take %1</source>
@@ -722,6 +923,125 @@
         <comment>ruler time</comment>
         <translation>%1초</translation>
     </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(settings)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>negative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · Take %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cosmos::widgets::AbCompareView</name>
+    <message>
+        <source>Drag to move the wipe line: A on its left, B on its right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wipe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wipe: A left of the line, B right of it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Difference: |A − B| per pixel, black where they agree</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Smooth</source>
+        <translation type="unfinished">부드럽게</translation>
+    </message>
+    <message>
+        <source>Smooth scaling, else sharp pixels (nearest neighbour)</source>
+        <translation type="unfinished">부드럽게 크기 조정, 끄면 선명한 픽셀 (최근접 이웃)</translation>
+    </message>
+    <message>
+        <source>Wipe position: A on the left, B on the right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>B</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A is %1×%2 and B is %3×%4: only clips of one size can be differenced.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mean |A − B| per frame</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sizes differ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick two takes to compare them: a wipe between them, or where they differ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A  %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>B  %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>|A − B|  mean %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>B: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Black where A and B agree; brighter where they differ</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cosmos::widgets::AboutDialog</name>
@@ -748,6 +1068,322 @@
     <message>
         <source>&amp;Copy Versions</source>
         <translation>버전 복사(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>cosmos::widgets::BoardPanel</name>
+    <message>
+        <source>Labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show what differs between the takes over each cell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Smooth</source>
+        <translation type="unfinished">부드럽게</translation>
+    </message>
+    <message>
+        <source>Smooth scaling, else sharp pixels (nearest neighbour)</source>
+        <translation type="unfinished">부드럽게 크기 조정, 끄면 선명한 픽셀 (최근접 이웃)</translation>
+    </message>
+    <message>
+        <source>Use Take %1 of the Board</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click a take (or press its number) to use it in its segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comparison board</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 takes · %2 frames · %3 fps</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cosmos::widgets::BoardView</name>
+    <message>
+        <source>No takes on this board yet.
+Add takes to compare them side by side.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OpenGL is not working here, so nothing can be shown.</source>
+        <translation type="unfinished">이 환경에서는 OpenGL이 동작하지 않아 아무것도 표시할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>No clip for this take</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click to use this take in its segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cosmos::widgets::ClockTransport</name>
+    <message>
+        <source>Play</source>
+        <translation type="unfinished">재생</translation>
+    </message>
+    <message>
+        <source>Previous Frame</source>
+        <translation type="unfinished">이전 프레임</translation>
+    </message>
+    <message>
+        <source>Previous frame</source>
+        <translation type="unfinished">이전 프레임</translation>
+    </message>
+    <message>
+        <source>Next Frame</source>
+        <translation type="unfinished">다음 프레임</translation>
+    </message>
+    <message>
+        <source>Next frame</source>
+        <translation type="unfinished">다음 프레임</translation>
+    </message>
+    <message>
+        <source>First Frame</source>
+        <translation type="unfinished">첫 프레임</translation>
+    </message>
+    <message>
+        <source>First frame</source>
+        <translation type="unfinished">첫 프레임</translation>
+    </message>
+    <message>
+        <source>Last Frame</source>
+        <translation type="unfinished">마지막 프레임</translation>
+    </message>
+    <message>
+        <source>Last frame</source>
+        <translation type="unfinished">마지막 프레임</translation>
+    </message>
+    <message>
+        <source>Loop</source>
+        <translation type="unfinished">반복</translation>
+    </message>
+    <message>
+        <source>Loop: start again after the last frame</source>
+        <translation type="unfinished">반복: 마지막 프레임 다음에 처음부터 다시 재생</translation>
+    </message>
+    <message>
+        <source>Drag to scrub; every clip follows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frame shown / frames of the longest clip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> fps</source>
+        <translation type="unfinished"> fps</translation>
+    </message>
+    <message>
+        <source>Playback speed in frames per second</source>
+        <translation type="unfinished">재생 속도 (초당 프레임 수)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished">%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished">일시 중지</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation type="unfinished">%1 / %2</translation>
+    </message>
+</context>
+<context>
+    <name>cosmos::widgets::DifferencePlot</name>
+    <message>
+        <source>Mean difference per frame</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mean |A − B| per frame, on a 0–255 scale; click or drag to go to a frame</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to compare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>frame %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cosmos::widgets::ExportDialog</name>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A take, the whole timeline (each segment&apos;s selected take in order), or a comparison board as one grid video</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MP4 (H.264)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WebM (VP9)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GIF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG sequence (a folder)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> fps</source>
+        <translation type="unfinished"> fps</translation>
+    </message>
+    <message>
+        <source>The clips&apos; own rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Playback rate; every frame is kept, so another rate plays faster or slower</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>×</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enlarge the picture (nano clips are 64x64 pixels)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nearest (sharp pixels)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bilinear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bicubic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lanczos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How the picture is enlarged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Higher is better and larger (MP4 and WebM; GIF and PNG keep every colour they can)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where to write the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose where to write the export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the export; nothing is written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frame rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export cancelled: nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is nothing to export yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose where to write the export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace Existing File?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” already exists. Replace it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not exported: the existing file was kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG sequence folder (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (*%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export To</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -837,10 +1473,6 @@
         <translation>%2에서는 샘플러 &quot;%1&quot;을(를) 제공하지 않아 %3을(를) 사용합니다.</translation>
     </message>
     <message>
-        <source>%1 frames is not offered by %2; the nearest, %3, is used.</source>
-        <translation>%2에서는 %1프레임을 제공하지 않아 가장 가까운 %3프레임을 사용합니다.</translation>
-    </message>
-    <message>
         <source>Resolution %1 is not offered by %2; %3 is used.</source>
         <translation>%2에서는 해상도 %1을(를) 제공하지 않아 %3을(를) 사용합니다.</translation>
     </message>
@@ -855,6 +1487,10 @@
     <message>
         <source>No model is installed: add one in the model manager.</source>
         <translation>설치된 모델이 없습니다. 모델 관리자에서 모델을 추가하십시오.</translation>
+    </message>
+    <message>
+        <source>%2 does not offer %1 frames; the nearest count, %3, is used.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1409,10 +2045,6 @@
         <translation>가이던스(&amp;G):</translation>
     </message>
     <message>
-        <source>Frames per segment: 1 + 4k (1, 5, 9, 17, 33, ...)</source>
-        <translation>세그먼트당 프레임 수: 1 + 4k (1, 5, 9, 17, 33, ...)</translation>
-    </message>
-    <message>
         <source>&amp;Frames:</source>
         <translation>프레임(&amp;F):</translation>
     </message>
@@ -1451,6 +2083,10 @@
     <message>
         <source>The language changes when the studio restarts.</source>
         <translation>언어는 스튜디오를 다시 시작하면 바뀝니다.</translation>
+    </message>
+    <message>
+        <source>Frames per segment: 1 + 4k (1, 5, 9, 13, 17, ...)</source>
+        <translation type="unfinished">세그먼트당 프레임 수: 1 + 4k (1, 5, 9, 17, 33, ...) {1 ?} {4k?} {1, 5, 9, 13, 17,?}</translation>
     </message>
 </context>
 <context>
@@ -1615,10 +2251,6 @@ Generate a take or pick one on the timeline.</source>
         <translation>기록</translation>
     </message>
     <message>
-        <source>Recall a prompt you generated with</source>
-        <translation>생성에 사용했던 프롬프트 불러오기</translation>
-    </message>
-    <message>
         <source>Presets</source>
         <translation>프리셋</translation>
     </message>
@@ -1681,6 +2313,170 @@ Generate a take or pick one on the timeline.</source>
     <message>
         <source>Name of the preset (a preset of the same name is replaced):</source>
         <translation>프리셋 이름 (같은 이름의 프리셋은 대체됩니다):</translation>
+    </message>
+    <message>
+        <source>Recall a prompt used for an earlier take</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cosmos::widgets::PromptMatrixDialog</name>
+    <message>
+        <source>under a minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>about %1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>about %1 h %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prompt Matrix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One prompt per line, or a template:
+a {red|blue} ball {drops|bounces}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each line is a prompt; {a|b} tries each alternative in turn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The segment&apos;s seed, or e.g. 1, 2, 3 or 1-4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seeds to try: a list, a range like 1-4, or both; empty keeps the segment&apos;s seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many random seeds to draw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Random</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill in that many random seeds (Alt+R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The segment&apos;s guidance, or e.g. 3, 5, 7</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guidance values to try; empty keeps the segment&apos;s guidance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The comparison board the takes fill as they finish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queue the takes as one batch (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prompts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seeds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guidance</source>
+        <translation type="unfinished">가이던스</translation>
+    </message>
+    <message>
+        <source>Board</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prompts: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write at least one prompt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seeds: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guidance: %1</source>
+        <translation type="unfinished">가이던스: %1</translation>
+    </message>
+    <message>
+        <source>No takes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 take</source>
+        <translation type="unfinished">테이크 1개</translation>
+    </message>
+    <message>
+        <source>%1 takes</source>
+        <translation type="unfinished">테이크 %1개</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation type="unfinished">%1. %2 {1,?}</translation>
+    </message>
+    <message>
+        <source>1 prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 prompts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the segment&apos;s seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 seeds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the segment&apos;s guidance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 guidance value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 guidance values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 × %3 × %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matrix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matrix: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

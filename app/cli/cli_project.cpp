@@ -43,6 +43,53 @@ int runNew(const QStringList& arguments, CliContext& context)
     return 0;
 }
 
+// Gathers takes side by side on a comparison board (a new one, by name).
+int runBoard(const QStringList& arguments, CliContext& context)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Makes a comparison board of takes."));
+    const QCommandLineOption name(QStringLiteral("name"), QStringLiteral("The board's name."), QStringLiteral("name"));
+    const QCommandLineOption takes(
+        QStringLiteral("takes"), QStringLiteral("Take ids, in board order (e.g. 1,4,5)."), QStringLiteral("ids"));
+    parser.addOption(name);
+    parser.addOption(takes);
+    parser.addPositionalArgument(QStringLiteral("dir"), QStringLiteral("The project folder."), QStringLiteral("DIR"));
+    int code = 0;
+    if (!parseProjectArguments(parser, QStringLiteral("board"), arguments, 1, context, code))
+        return code;
+    QList<qint64> ids;
+    for (const QString& part : parser.value(takes).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        bool ok = false;
+        const qint64 id = part.trimmed().toLongLong(&ok);
+        if (!ok || id <= 0) {
+            context.err << "cosmos-cli project board: --takes wants take ids such as 1,4,5, not '" << part << "'\n";
+            return 2;
+        }
+        ids << id;
+    }
+    if (!parser.isSet(name) || ids.size() < 2) {
+        context.err << "cosmos-cli project board: give --name and at least two --takes\n";
+        return 2;
+    }
+    ProjectError error;
+    auto store = ProjectStore::open(parser.positionalArguments().first(), &error);
+    if (!store)
+        return reportProjectError(QStringLiteral("board"), error, context);
+    // All or nothing: a missing take leaves no half-filled board behind.
+    std::optional<qint64> board;
+    const bool added = store->transact([&] {
+        board = store->addBoard(parser.value(name));
+        bool ok = board.has_value();
+        for (qint64 id : ids)
+            ok = ok && store->addTakeToBoard(*board, id);
+        return ok;
+    });
+    if (!added)
+        return reportProjectError(QStringLiteral("board"), store->lastError(), context);
+    context.out << "board " << *board << " '" << parser.value(name) << "' with " << ids.size() << " takes\n";
+    return 0;
+}
+
 int runInfo(const QStringList& arguments, CliContext& context)
 {
     QCommandLineParser parser;
@@ -152,7 +199,8 @@ void printUsage(QTextStream& stream)
               "  info DIR [--json]                     format version, segments, takes, jobs\n"
               "  check DIR [--json]                    database integrity and media hashes (exit 1 on a problem)\n"
               "  export DIR --out FILE [--takes 1,2]   the project, or some takes, as one bundle file\n"
-              "  import FILE --into DIR                a bundle into a new project folder\n";
+              "  import FILE --into DIR                a bundle into a new project folder\n"
+              "  board DIR --name NAME --takes 1,4,5   a comparison board of takes\n";
 }
 
 } // namespace
@@ -163,6 +211,7 @@ int runProjectCommand(const QStringList& arguments, CliContext& context)
         {QStringLiteral("new"), runNew},
         {QStringLiteral("info"), runInfo},
         {QStringLiteral("check"), runCheck},
+        {QStringLiteral("board"), runBoard},
         {QStringLiteral("export"), runProjectExport},
         {QStringLiteral("import"), runProjectImport},
     };

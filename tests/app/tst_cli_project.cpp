@@ -127,6 +127,39 @@ private slots:
         QCOMPARE(snapshot(dir), before);
     }
 
+    void boardGathersTakes()
+    {
+        const QString dir = folder("boarded");
+        makeProjectWithATake(dir);
+        qint64 second = 0;
+        {
+            ProjectError error;
+            auto store = ProjectStore::open(dir, &error);
+            QVERIFY2(store, qPrintable(error.message));
+            TakeRecord take = store->takes(store->segments().first().id).first();
+            take.id = 0;
+            second = store->addTake(take).value_or(0);
+            QVERIFY(second > 0);
+        }
+        Result r = run({"project", "board", dir, "--name", "seeds", "--takes", QString("1,%1").arg(second)});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        ProjectError error;
+        auto store = ProjectStore::open(dir, &error);
+        QCOMPARE(store->boards().size(), 1);
+        QCOMPARE(store->boards().first().name, QString("seeds"));
+        QCOMPARE(store->boardTakes(store->boards().first().id), (QList<qint64> {1, second}));
+        store.reset();
+        // A missing take is refused with a message; bad arguments are usage errors.
+        r = run({"project", "board", dir, "--name", "bad", "--takes", "1,99"});
+        QCOMPARE(r.code, 1);
+        QVERIFY(!r.err.isEmpty());
+        store = ProjectStore::open(dir, &error);
+        QCOMPARE(store->boards().size(), 1); // nothing of the refused board is left
+        store.reset();
+        QCOMPARE(run({"project", "board", dir, "--name", "one", "--takes", "1"}).code, 2);
+        QCOMPARE(run({"project", "board", dir, "--takes", "1,x"}).code, 2);
+    }
+
     void checkReportsMissingCorruptAndOrphanedMedia()
     {
         const QString dir = folder("checked");
