@@ -91,7 +91,7 @@ void MainWindow::createActions()
     m_compareAction->setStatusTip(tr("The selected take against the segment's newest other take: wipe and difference"));
     connect(m_compareAction, &QAction::triggered, this, &MainWindow::compareTakes);
 
-    m_modelManagerAction = new QAction(tr("&Models..."), this);
+    m_modelManagerAction = new QAction(tr("Mo&dels..."), this);
     m_modelManagerAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
     m_modelManagerAction->setObjectName(QStringLiteral("actionModels"));
     connect(m_modelManagerAction, &QAction::triggered, this, &MainWindow::showModelManager);

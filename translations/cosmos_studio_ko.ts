@@ -24,7 +24,7 @@
     <name>QObject</name>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished">%1 (%2)</translation>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -93,11 +93,11 @@
     </message>
     <message>
         <source>Matrix</source>
-        <translation type="unfinished"></translation>
+        <translation>매트릭스</translation>
     </message>
     <message>
         <source>Cannot queue the prompt matrix: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>프롬프트 매트릭스를 대기열에 추가할 수 없습니다: %1</translation>
     </message>
 </context>
 <context>
@@ -131,55 +131,55 @@
     <name>cosmos::app::ExportRunner</name>
     <message>
         <source>Take %1 has no clip to export (it is %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>테이크 %1에는 내보낼 클립이 없습니다(상태: %2).</translation>
     </message>
     <message>
         <source>The clip of take %1 is missing: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>테이크 %1의 클립이 없습니다: %2</translation>
     </message>
     <message>
         <source>take %1</source>
-        <translation type="unfinished"></translation>
+        <translation>테이크 %1</translation>
     </message>
     <message>
         <source>There is no take %1 in this project.</source>
-        <translation type="unfinished"></translation>
+        <translation>이 프로젝트에 테이크 %1이(가) 없습니다.</translation>
     </message>
     <message>
         <source>The timeline has no selected take with a clip to export.</source>
-        <translation type="unfinished"></translation>
+        <translation>타임라인에 내보낼 클립이 있는 선택된 테이크가 없습니다.</translation>
     </message>
     <message>
         <source>There is no board %1 in this project.</source>
-        <translation type="unfinished"></translation>
+        <translation>이 프로젝트에 보드 %1이(가) 없습니다.</translation>
     </message>
     <message>
         <source>Board “%1” has no finished take to export.</source>
-        <translation type="unfinished"></translation>
+        <translation>보드 “%1”에 내보낼 완료된 테이크가 없습니다.</translation>
     </message>
     <message>
         <source>Board “%1” has %2 takes; a grid holds at most %3. Remove some from the board first.</source>
-        <translation type="unfinished"></translation>
+        <translation>보드 “%1”에 테이크가 %2개 있습니다. 그리드에는 최대 %3개까지만 들어갑니다. 먼저 보드에서 일부 테이크를 제거하십시오.</translation>
     </message>
     <message>
         <source>Take %1 of segment %2</source>
-        <translation type="unfinished"></translation>
+        <translation>세그먼트 %2의 테이크 %1</translation>
     </message>
     <message numerus="yes">
         <source>Whole timeline (%n segment(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>전체 타임라인 (세그먼트 %n개)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Board “%1” (%n take(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>보드 “%1” (테이크 %n개)</numerusform>
         </translation>
     </message>
     <message>
         <source>The export failed for an unknown reason.</source>
-        <translation type="unfinished"></translation>
+        <translation>알 수 없는 이유로 내보내기에 실패했습니다.</translation>
     </message>
 </context>
 <context>
@@ -371,8 +371,8 @@
         <translation>타임라인 재생(&amp;T)</translation>
     </message>
     <message>
-        <source>&amp;Models...</source>
-        <translation>모델(&amp;M)...</translation>
+        <source>Mo&amp;dels...</source>
+        <translation>모델(&amp;D)...</translation>
     </message>
     <message>
         <source>&amp;Preferences...</source>
@@ -428,95 +428,95 @@
     </message>
     <message>
         <source>Preview</source>
-        <translation type="unfinished">미리보기</translation>
+        <translation>미리보기</translation>
     </message>
     <message>
         <source>Board</source>
-        <translation type="unfinished"></translation>
+        <translation>보드</translation>
     </message>
     <message>
         <source>A/B</source>
-        <translation type="unfinished"></translation>
+        <translation>A/B</translation>
     </message>
     <message>
         <source>Take %1 is now the take of its segment.</source>
-        <translation type="unfinished"></translation>
+        <translation>이제 테이크 %1이(가) 해당 세그먼트에 사용됩니다.</translation>
     </message>
     <message>
         <source>Cannot show the board</source>
-        <translation type="unfinished"></translation>
+        <translation>보드를 표시할 수 없습니다</translation>
     </message>
     <message>
         <source>Cannot compare the takes</source>
-        <translation type="unfinished"></translation>
+        <translation>테이크를 비교할 수 없습니다</translation>
     </message>
     <message>
         <source>The board &quot;%1&quot; has no finished takes yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>보드 &quot;%1&quot;에 아직 완료된 테이크가 없습니다.</translation>
     </message>
     <message numerus="yes">
         <source>%1 · %n take(s)</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%1 · 테이크 %n개</numerusform>
         </translation>
     </message>
     <message>
         <source>A/B needs two finished takes of the selected segment: generate another (Ctrl+Return).</source>
-        <translation type="unfinished"></translation>
+        <translation>A/B 비교에는 선택한 세그먼트의 완료된 테이크가 두 개 필요합니다. 테이크를 하나 더 생성하십시오(Ctrl+Return).</translation>
     </message>
     <message>
         <source>A: take %1 (selected)</source>
-        <translation type="unfinished"></translation>
+        <translation>A: 테이크 %1 (선택됨)</translation>
     </message>
     <message>
         <source>B: take %1</source>
-        <translation type="unfinished"></translation>
+        <translation>B: 테이크 %1</translation>
     </message>
     <message>
         <source>An export is already running.</source>
-        <translation type="unfinished"></translation>
+        <translation>이미 내보내기가 진행 중입니다.</translation>
     </message>
     <message>
         <source>Select a segment first: the matrix varies its prompt, seed and guidance.</source>
-        <translation type="unfinished"></translation>
+        <translation>먼저 세그먼트를 선택하십시오. 매트릭스는 그 세그먼트의 프롬프트, 시드, 가이던스를 바꿔 가며 생성합니다.</translation>
     </message>
     <message>
         <source>Cannot queue the prompt matrix</source>
-        <translation type="unfinished"></translation>
+        <translation>프롬프트 매트릭스를 대기열에 추가할 수 없습니다</translation>
     </message>
     <message numerus="yes">
         <source>Queued %n take(s); the board &quot;%1&quot; fills as they finish.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>테이크 %n개를 대기열에 추가했습니다. 완료되는 대로 보드 &quot;%1&quot;에 채워집니다.</numerusform>
         </translation>
     </message>
     <message>
         <source>&amp;Export...</source>
-        <translation type="unfinished"></translation>
+        <translation>내보내기(&amp;E)...</translation>
     </message>
     <message>
         <source>A take, the whole timeline or a comparison board as MP4, WebM, GIF or PNGs</source>
-        <translation type="unfinished"></translation>
+        <translation>테이크, 전체 타임라인 또는 비교 보드를 MP4, WebM, GIF 또는 PNG로 내보내기</translation>
     </message>
     <message>
         <source>Prompt &amp;Matrix...</source>
-        <translation type="unfinished"></translation>
+        <translation>프롬프트 매트릭스(&amp;M)...</translation>
     </message>
     <message>
         <source>Queue takes of the selected segment for every combination of prompts, seeds and guidance values, gathered on a comparison board</source>
-        <translation type="unfinished"></translation>
+        <translation>선택한 세그먼트의 테이크를 프롬프트, 시드, 가이던스 값의 모든 조합으로 대기열에 추가하고 비교 보드에 모으기</translation>
     </message>
     <message>
         <source>Compare Takes (&amp;A/B)</source>
-        <translation type="unfinished"></translation>
+        <translation>테이크 A/B 비교(&amp;A)</translation>
     </message>
     <message>
         <source>The selected take against the segment&apos;s newest other take: wipe and difference</source>
-        <translation type="unfinished"></translation>
+        <translation>선택한 테이크를 세그먼트의 가장 최근 다른 테이크와 비교: 와이프와 차이</translation>
     </message>
     <message>
         <source>&amp;Compare</source>
-        <translation type="unfinished"></translation>
+        <translation>비교(&amp;C)</translation>
     </message>
 </context>
 <context>
@@ -708,51 +708,51 @@
     </message>
     <message>
         <source>That makes %1 takes; at most %2 can be queued at once.</source>
-        <translation type="unfinished"></translation>
+        <translation>그러면 테이크가 %1개가 됩니다. 한 번에 최대 %2개까지만 대기열에 넣을 수 있습니다.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a seed: write numbers like 1, 2, 3 or a range like 1-4.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot;은(는) 시드가 아닙니다. 1, 2, 3 같은 숫자나 1-4 같은 범위를 입력하십시오.</translation>
     </message>
     <message>
         <source>Seed %1 is out of range: seeds go from 0 to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>시드 %1이(가) 범위를 벗어났습니다. 시드는 0부터 %2까지입니다.</translation>
     </message>
     <message>
         <source>The prompts make more than %1 variants.</source>
-        <translation type="unfinished"></translation>
+        <translation>프롬프트의 변형이 %1개를 넘습니다.</translation>
     </message>
     <message>
         <source>Seed %1 is listed twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>시드 %1이(가) 두 번 나옵니다.</translation>
     </message>
     <message>
         <source>More than %1 seeds.</source>
-        <translation type="unfinished"></translation>
+        <translation>시드가 %1개를 넘습니다.</translation>
     </message>
     <message>
         <source>The range %1 goes backwards: write the smaller seed first.</source>
-        <translation type="unfinished"></translation>
+        <translation>범위 %1이(가) 거꾸로 되어 있습니다. 작은 시드를 먼저 쓰십시오.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a guidance value: write numbers like 3, 5, 7.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot;은(는) 가이던스 값이 아닙니다. 3, 5, 7 같은 숫자를 입력하십시오.</translation>
     </message>
     <message>
         <source>Guidance %1 is out of range: it goes from 0 to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>가이던스 %1이(가) 범위를 벗어났습니다. 가이던스는 0부터 %2까지입니다.</translation>
     </message>
     <message>
         <source>Guidance %1 is listed twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>가이던스 %1이(가) 두 번 나옵니다.</translation>
     </message>
     <message>
         <source>More than %1 guidance values.</source>
-        <translation type="unfinished"></translation>
+        <translation>가이던스 값이 %1개를 넘습니다.</translation>
     </message>
     <message>
         <source>A prompt is blank.</source>
-        <translation type="unfinished"></translation>
+        <translation>빈 프롬프트가 있습니다.</translation>
     </message>
 </context>
 <context>
@@ -763,31 +763,31 @@
     </message>
     <message>
         <source>Change Prompt</source>
-        <translation type="unfinished">프롬프트 변경</translation>
+        <translation>프롬프트 변경</translation>
     </message>
     <message>
         <source>Change Negative Prompt</source>
-        <translation type="unfinished">네거티브 프롬프트 변경</translation>
+        <translation>네거티브 프롬프트 변경</translation>
     </message>
     <message>
         <source>Change Conditioning</source>
-        <translation type="unfinished">컨디셔닝 변경</translation>
+        <translation>컨디셔닝 변경</translation>
     </message>
     <message>
         <source>Change Setting</source>
-        <translation type="unfinished">설정 변경</translation>
+        <translation>설정 변경</translation>
     </message>
     <message>
         <source>Add Segment</source>
-        <translation type="unfinished">세그먼트 추가</translation>
+        <translation>세그먼트 추가</translation>
     </message>
     <message>
         <source>Remove Segment</source>
-        <translation type="unfinished">세그먼트 제거</translation>
+        <translation>세그먼트 삭제</translation>
     </message>
     <message>
         <source>Move Segment</source>
-        <translation type="unfinished">세그먼트 이동</translation>
+        <translation>세그먼트 이동</translation>
     </message>
 </context>
 <context>
@@ -925,122 +925,122 @@
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>없음</translation>
     </message>
     <message>
         <source>default</source>
-        <translation type="unfinished"></translation>
+        <translation>기본값</translation>
     </message>
     <message>
         <source>on</source>
-        <translation type="unfinished"></translation>
+        <translation>켬</translation>
     </message>
     <message>
         <source>off</source>
-        <translation type="unfinished"></translation>
+        <translation>끔</translation>
     </message>
     <message>
         <source>(settings)</source>
-        <translation type="unfinished"></translation>
+        <translation>(설정)</translation>
     </message>
     <message>
         <source>negative</source>
-        <translation type="unfinished"></translation>
+        <translation>네거티브</translation>
     </message>
     <message>
         <source>%1 · Take %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · 테이크 %2</translation>
     </message>
     <message>
         <source>no prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>프롬프트 없음</translation>
     </message>
     <message>
         <source>%1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2</translation>
     </message>
 </context>
 <context>
     <name>cosmos::widgets::AbCompareView</name>
     <message>
         <source>Drag to move the wipe line: A on its left, B on its right</source>
-        <translation type="unfinished"></translation>
+        <translation>드래그하여 와이프 선 이동: 선의 왼쪽은 A, 오른쪽은 B</translation>
     </message>
     <message>
         <source>Wipe</source>
-        <translation type="unfinished"></translation>
+        <translation>와이프</translation>
     </message>
     <message>
         <source>Wipe: A left of the line, B right of it</source>
-        <translation type="unfinished"></translation>
+        <translation>와이프: 선의 왼쪽은 A, 오른쪽은 B</translation>
     </message>
     <message>
         <source>Difference</source>
-        <translation type="unfinished"></translation>
+        <translation>차이</translation>
     </message>
     <message>
         <source>Difference: |A − B| per pixel, black where they agree</source>
-        <translation type="unfinished"></translation>
+        <translation>차이: 픽셀별 |A − B|, 같은 곳은 검은색</translation>
     </message>
     <message>
         <source>Smooth</source>
-        <translation type="unfinished">부드럽게</translation>
+        <translation>부드럽게</translation>
     </message>
     <message>
         <source>Smooth scaling, else sharp pixels (nearest neighbour)</source>
-        <translation type="unfinished">부드럽게 크기 조정, 끄면 선명한 픽셀 (최근접 이웃)</translation>
+        <translation>부드럽게 크기 조정, 끄면 선명한 픽셀 (최근접 이웃)</translation>
     </message>
     <message>
         <source>Wipe position: A on the left, B on the right</source>
-        <translation type="unfinished"></translation>
+        <translation>와이프 위치: 왼쪽은 A, 오른쪽은 B</translation>
     </message>
     <message>
         <source>A</source>
-        <translation type="unfinished"></translation>
+        <translation>A</translation>
     </message>
     <message>
         <source>B</source>
-        <translation type="unfinished"></translation>
+        <translation>B</translation>
     </message>
     <message>
         <source>A is %1×%2 and B is %3×%4: only clips of one size can be differenced.</source>
-        <translation type="unfinished"></translation>
+        <translation>A는 %1×%2, B는 %3×%4입니다. 크기가 같은 클립끼리만 차이를 계산할 수 있습니다.</translation>
     </message>
     <message>
         <source>Mean |A − B| per frame</source>
-        <translation type="unfinished"></translation>
+        <translation>프레임별 평균 |A − B|</translation>
     </message>
     <message>
         <source>Sizes differ</source>
-        <translation type="unfinished"></translation>
+        <translation>크기가 다름</translation>
     </message>
     <message>
         <source>Pick two takes to compare them: a wipe between them, or where they differ.</source>
-        <translation type="unfinished"></translation>
+        <translation>비교할 테이크 두 개를 고르십시오. 와이프로 둘을 나란히 보거나 서로 다른 부분을 볼 수 있습니다.</translation>
     </message>
     <message>
         <source>A  %1</source>
-        <translation type="unfinished"></translation>
+        <translation>A  %1</translation>
     </message>
     <message>
         <source>B  %1</source>
-        <translation type="unfinished"></translation>
+        <translation>B  %1</translation>
     </message>
     <message>
         <source>|A − B|  mean %1</source>
-        <translation type="unfinished"></translation>
+        <translation>|A − B|  평균 %1</translation>
     </message>
     <message>
         <source>A: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>A: %1</translation>
     </message>
     <message>
         <source>B: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>B: %1</translation>
     </message>
     <message>
         <source>Black where A and B agree; brighter where they differ</source>
-        <translation type="unfinished"></translation>
+        <translation>A와 B가 같은 곳은 검은색, 다를수록 밝게 표시</translation>
     </message>
 </context>
 <context>
@@ -1074,35 +1074,35 @@
     <name>cosmos::widgets::BoardPanel</name>
     <message>
         <source>Labels</source>
-        <translation type="unfinished"></translation>
+        <translation>레이블</translation>
     </message>
     <message>
         <source>Show what differs between the takes over each cell</source>
-        <translation type="unfinished"></translation>
+        <translation>각 셀 위에 테이크 사이의 차이점 표시</translation>
     </message>
     <message>
         <source>Smooth</source>
-        <translation type="unfinished">부드럽게</translation>
+        <translation>부드럽게</translation>
     </message>
     <message>
         <source>Smooth scaling, else sharp pixels (nearest neighbour)</source>
-        <translation type="unfinished">부드럽게 크기 조정, 끄면 선명한 픽셀 (최근접 이웃)</translation>
+        <translation>부드럽게 크기 조정, 끄면 선명한 픽셀 (최근접 이웃)</translation>
     </message>
     <message>
         <source>Use Take %1 of the Board</source>
-        <translation type="unfinished"></translation>
+        <translation>보드의 %1번째 테이크 사용</translation>
     </message>
     <message>
         <source>Click a take (or press its number) to use it in its segment</source>
-        <translation type="unfinished"></translation>
+        <translation>테이크를 클릭하거나 번호 키를 눌러 해당 세그먼트에 사용</translation>
     </message>
     <message>
         <source>Comparison board</source>
-        <translation type="unfinished"></translation>
+        <translation>비교 보드</translation>
     </message>
     <message>
         <source>%1 takes · %2 frames · %3 fps</source>
-        <translation type="unfinished"></translation>
+        <translation>테이크 %1개 · %2프레임 · %3 fps</translation>
     </message>
 </context>
 <context>
@@ -1110,280 +1110,281 @@
     <message>
         <source>No takes on this board yet.
 Add takes to compare them side by side.</source>
-        <translation type="unfinished"></translation>
+        <translation>이 보드에는 아직 테이크가 없습니다.
+테이크를 추가하여 나란히 비교하십시오.</translation>
     </message>
     <message>
         <source>OpenGL is not working here, so nothing can be shown.</source>
-        <translation type="unfinished">이 환경에서는 OpenGL이 동작하지 않아 아무것도 표시할 수 없습니다.</translation>
+        <translation>이 환경에서는 OpenGL이 동작하지 않아 아무것도 표시할 수 없습니다.</translation>
     </message>
     <message>
         <source>No clip for this take</source>
-        <translation type="unfinished"></translation>
+        <translation>이 테이크에는 클립이 없습니다</translation>
     </message>
     <message>
         <source>Click to use this take in its segment</source>
-        <translation type="unfinished"></translation>
+        <translation>클릭하여 이 테이크를 해당 세그먼트에 사용</translation>
     </message>
 </context>
 <context>
     <name>cosmos::widgets::ClockTransport</name>
     <message>
         <source>Play</source>
-        <translation type="unfinished">재생</translation>
+        <translation>재생</translation>
     </message>
     <message>
         <source>Previous Frame</source>
-        <translation type="unfinished">이전 프레임</translation>
+        <translation>이전 프레임</translation>
     </message>
     <message>
         <source>Previous frame</source>
-        <translation type="unfinished">이전 프레임</translation>
+        <translation>이전 프레임</translation>
     </message>
     <message>
         <source>Next Frame</source>
-        <translation type="unfinished">다음 프레임</translation>
+        <translation>다음 프레임</translation>
     </message>
     <message>
         <source>Next frame</source>
-        <translation type="unfinished">다음 프레임</translation>
+        <translation>다음 프레임</translation>
     </message>
     <message>
         <source>First Frame</source>
-        <translation type="unfinished">첫 프레임</translation>
+        <translation>첫 프레임</translation>
     </message>
     <message>
         <source>First frame</source>
-        <translation type="unfinished">첫 프레임</translation>
+        <translation>첫 프레임</translation>
     </message>
     <message>
         <source>Last Frame</source>
-        <translation type="unfinished">마지막 프레임</translation>
+        <translation>마지막 프레임</translation>
     </message>
     <message>
         <source>Last frame</source>
-        <translation type="unfinished">마지막 프레임</translation>
+        <translation>마지막 프레임</translation>
     </message>
     <message>
         <source>Loop</source>
-        <translation type="unfinished">반복</translation>
+        <translation>반복</translation>
     </message>
     <message>
         <source>Loop: start again after the last frame</source>
-        <translation type="unfinished">반복: 마지막 프레임 다음에 처음부터 다시 재생</translation>
+        <translation>반복: 마지막 프레임 다음에 처음부터 다시 재생</translation>
     </message>
     <message>
         <source>Drag to scrub; every clip follows</source>
-        <translation type="unfinished"></translation>
+        <translation>드래그하여 탐색, 모든 클립이 함께 따라감</translation>
     </message>
     <message>
         <source>Frame shown / frames of the longest clip</source>
-        <translation type="unfinished"></translation>
+        <translation>표시 중인 프레임 / 가장 긴 클립의 전체 프레임 수</translation>
     </message>
     <message>
         <source> fps</source>
-        <translation type="unfinished"> fps</translation>
+        <translation> fps</translation>
     </message>
     <message>
         <source>Playback speed in frames per second</source>
-        <translation type="unfinished">재생 속도 (초당 프레임 수)</translation>
+        <translation>재생 속도 (초당 프레임 수)</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished">%1 (%2)</translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>Pause</source>
-        <translation type="unfinished">일시 중지</translation>
+        <translation>일시 중지</translation>
     </message>
     <message>
         <source>%1 / %2</source>
-        <translation type="unfinished">%1 / %2</translation>
+        <translation>%1 / %2</translation>
     </message>
 </context>
 <context>
     <name>cosmos::widgets::DifferencePlot</name>
     <message>
         <source>Mean difference per frame</source>
-        <translation type="unfinished"></translation>
+        <translation>프레임별 평균 차이</translation>
     </message>
     <message>
         <source>Mean |A − B| per frame, on a 0–255 scale; click or drag to go to a frame</source>
-        <translation type="unfinished"></translation>
+        <translation>프레임별 평균 |A − B| (0–255 척도). 클릭하거나 드래그하여 해당 프레임으로 이동</translation>
     </message>
     <message>
         <source>Nothing to compare</source>
-        <translation type="unfinished"></translation>
+        <translation>비교할 내용 없음</translation>
     </message>
     <message>
         <source>frame %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>프레임 %1: %2</translation>
     </message>
 </context>
 <context>
     <name>cosmos::widgets::ExportDialog</name>
     <message>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>내보내기</translation>
     </message>
     <message>
         <source>A take, the whole timeline (each segment&apos;s selected take in order), or a comparison board as one grid video</source>
-        <translation type="unfinished"></translation>
+        <translation>테이크, 전체 타임라인 (각 세그먼트의 선택된 테이크를 순서대로), 또는 비교 보드를 하나의 그리드 비디오로</translation>
     </message>
     <message>
         <source>MP4 (H.264)</source>
-        <translation type="unfinished"></translation>
+        <translation>MP4 (H.264)</translation>
     </message>
     <message>
         <source>WebM (VP9)</source>
-        <translation type="unfinished"></translation>
+        <translation>WebM (VP9)</translation>
     </message>
     <message>
         <source>GIF</source>
-        <translation type="unfinished"></translation>
+        <translation>GIF</translation>
     </message>
     <message>
         <source>PNG sequence (a folder)</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG 시퀀스 (폴더)</translation>
     </message>
     <message>
         <source> fps</source>
-        <translation type="unfinished"> fps</translation>
+        <translation> fps</translation>
     </message>
     <message>
         <source>The clips&apos; own rate</source>
-        <translation type="unfinished"></translation>
+        <translation>클립 원래 속도</translation>
     </message>
     <message>
         <source>Playback rate; every frame is kept, so another rate plays faster or slower</source>
-        <translation type="unfinished"></translation>
+        <translation>재생 속도. 모든 프레임이 유지되므로 다른 속도로 설정하면 더 빠르거나 느리게 재생됩니다</translation>
     </message>
     <message>
         <source>×</source>
-        <translation type="unfinished"></translation>
+        <translation>×</translation>
     </message>
     <message>
         <source>Enlarge the picture (nano clips are 64x64 pixels)</source>
-        <translation type="unfinished"></translation>
+        <translation>영상 확대 (nano 클립은 64x64 픽셀)</translation>
     </message>
     <message>
         <source>Nearest (sharp pixels)</source>
-        <translation type="unfinished"></translation>
+        <translation>최근접 (선명한 픽셀)</translation>
     </message>
     <message>
         <source>Bilinear</source>
-        <translation type="unfinished"></translation>
+        <translation>쌍선형</translation>
     </message>
     <message>
         <source>Bicubic</source>
-        <translation type="unfinished"></translation>
+        <translation>쌍삼차</translation>
     </message>
     <message>
         <source>Lanczos</source>
-        <translation type="unfinished"></translation>
+        <translation>Lanczos</translation>
     </message>
     <message>
         <source>How the picture is enlarged</source>
-        <translation type="unfinished"></translation>
+        <translation>영상을 확대하는 방식</translation>
     </message>
     <message>
         <source>Higher is better and larger (MP4 and WebM; GIF and PNG keep every colour they can)</source>
-        <translation type="unfinished"></translation>
+        <translation>높을수록 품질이 좋고 파일이 커집니다 (MP4와 WebM. GIF와 PNG는 가능한 모든 색을 유지합니다)</translation>
     </message>
     <message>
         <source>Where to write the file</source>
-        <translation type="unfinished"></translation>
+        <translation>파일을 저장할 위치</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>찾아보기…</translation>
     </message>
     <message>
         <source>Choose where to write the export</source>
-        <translation type="unfinished"></translation>
+        <translation>내보낼 파일을 저장할 위치 선택</translation>
     </message>
     <message>
         <source>Write the export</source>
-        <translation type="unfinished"></translation>
+        <translation>파일로 내보내기</translation>
     </message>
     <message>
         <source>Cancel Export</source>
-        <translation type="unfinished"></translation>
+        <translation>내보내기 취소</translation>
     </message>
     <message>
         <source>Stop the export; nothing is written</source>
-        <translation type="unfinished"></translation>
+        <translation>내보내기 중지, 아무것도 저장되지 않음</translation>
     </message>
     <message>
         <source>Cancelling…</source>
-        <translation type="unfinished"></translation>
+        <translation>취소 중…</translation>
     </message>
     <message>
         <source>Format</source>
-        <translation type="unfinished"></translation>
+        <translation>형식</translation>
     </message>
     <message>
         <source>Frame rate</source>
-        <translation type="unfinished"></translation>
+        <translation>프레임 속도</translation>
     </message>
     <message>
         <source>Scale</source>
-        <translation type="unfinished"></translation>
+        <translation>배율</translation>
     </message>
     <message>
         <source>Quality</source>
-        <translation type="unfinished"></translation>
+        <translation>품질</translation>
     </message>
     <message>
         <source>Save to</source>
-        <translation type="unfinished"></translation>
+        <translation>저장 위치</translation>
     </message>
     <message>
         <source>Wrote %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1에 저장했습니다</translation>
     </message>
     <message>
         <source>Export failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>내보내기 실패: %1</translation>
     </message>
     <message>
         <source>Export cancelled: nothing was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>내보내기가 취소되었습니다. 아무것도 저장되지 않았습니다.</translation>
     </message>
     <message>
         <source>There is nothing to export yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>아직 내보낼 것이 없습니다.</translation>
     </message>
     <message>
         <source>Choose where to write the export.</source>
-        <translation type="unfinished"></translation>
+        <translation>내보낼 파일을 저장할 위치를 선택하십시오.</translation>
     </message>
     <message>
         <source>Replace Existing File?</source>
-        <translation type="unfinished"></translation>
+        <translation>기존 파일을 바꾸시겠습니까?</translation>
     </message>
     <message>
         <source>“%1” already exists. Replace it?</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”이(가) 이미 있습니다. 바꾸시겠습니까?</translation>
     </message>
     <message>
         <source>Not exported: the existing file was kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>내보내지 않았습니다. 기존 파일은 그대로 두었습니다.</translation>
     </message>
     <message>
         <source>Exporting…</source>
-        <translation type="unfinished"></translation>
+        <translation>내보내는 중…</translation>
     </message>
     <message>
         <source>PNG sequence folder (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG 시퀀스 폴더 (*)</translation>
     </message>
     <message>
         <source>%1 (*%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (*%2)</translation>
     </message>
     <message>
         <source>Export To</source>
-        <translation type="unfinished"></translation>
+        <translation>내보낼 위치</translation>
     </message>
 </context>
 <context>
@@ -1490,7 +1491,7 @@ Add takes to compare them side by side.</source>
     </message>
     <message>
         <source>%2 does not offer %1 frames; the nearest count, %3, is used.</source>
-        <translation type="unfinished"></translation>
+        <translation>%2에서는 %1프레임을 제공하지 않아 가장 가까운 값인 %3프레임을 사용합니다.</translation>
     </message>
 </context>
 <context>
@@ -2086,7 +2087,7 @@ Add takes to compare them side by side.</source>
     </message>
     <message>
         <source>Frames per segment: 1 + 4k (1, 5, 9, 13, 17, ...)</source>
-        <translation type="unfinished">세그먼트당 프레임 수: 1 + 4k (1, 5, 9, 17, 33, ...) {1 ?} {4k?} {1, 5, 9, 13, 17,?}</translation>
+        <translation>세그먼트당 프레임 수: 1 + 4k (1, 5, 9, 13, 17, ...)</translation>
     </message>
 </context>
 <context>
@@ -2316,167 +2317,168 @@ Generate a take or pick one on the timeline.</source>
     </message>
     <message>
         <source>Recall a prompt used for an earlier take</source>
-        <translation type="unfinished"></translation>
+        <translation>이전 테이크에 사용한 프롬프트 불러오기</translation>
     </message>
 </context>
 <context>
     <name>cosmos::widgets::PromptMatrixDialog</name>
     <message>
         <source>under a minute</source>
-        <translation type="unfinished"></translation>
+        <translation>1분 미만</translation>
     </message>
     <message>
         <source>about %1 min</source>
-        <translation type="unfinished"></translation>
+        <translation>약 %1분</translation>
     </message>
     <message>
         <source>about %1 h %2 min</source>
-        <translation type="unfinished"></translation>
+        <translation>약 %1시간 %2분</translation>
     </message>
     <message>
         <source>Prompt Matrix</source>
-        <translation type="unfinished"></translation>
+        <translation>프롬프트 매트릭스</translation>
     </message>
     <message>
         <source>One prompt per line, or a template:
 a {red|blue} ball {drops|bounces}</source>
-        <translation type="unfinished"></translation>
+        <translation>한 줄에 프롬프트 하나, 또는 템플릿:
+a {red|blue} ball {drops|bounces}</translation>
     </message>
     <message>
         <source>Each line is a prompt; {a|b} tries each alternative in turn</source>
-        <translation type="unfinished"></translation>
+        <translation>한 줄이 프롬프트 하나입니다. {a|b}는 각 대안을 차례로 시도합니다</translation>
     </message>
     <message>
         <source>The segment&apos;s seed, or e.g. 1, 2, 3 or 1-4</source>
-        <translation type="unfinished"></translation>
+        <translation>세그먼트의 시드, 또는 예: 1, 2, 3 또는 1-4</translation>
     </message>
     <message>
         <source>Seeds to try: a list, a range like 1-4, or both; empty keeps the segment&apos;s seed</source>
-        <translation type="unfinished"></translation>
+        <translation>시도할 시드: 목록, 1-4 같은 범위, 또는 둘 다. 비워 두면 세그먼트의 시드를 유지합니다</translation>
     </message>
     <message>
         <source>How many random seeds to draw</source>
-        <translation type="unfinished"></translation>
+        <translation>뽑을 무작위 시드 개수</translation>
     </message>
     <message>
         <source>&amp;Random</source>
-        <translation type="unfinished"></translation>
+        <translation>무작위(&amp;R)</translation>
     </message>
     <message>
         <source>Fill in that many random seeds (Alt+R)</source>
-        <translation type="unfinished"></translation>
+        <translation>그 개수만큼 무작위 시드 채우기 (Alt+R)</translation>
     </message>
     <message>
         <source>The segment&apos;s guidance, or e.g. 3, 5, 7</source>
-        <translation type="unfinished"></translation>
+        <translation>세그먼트의 가이던스, 또는 예: 3, 5, 7</translation>
     </message>
     <message>
         <source>Guidance values to try; empty keeps the segment&apos;s guidance</source>
-        <translation type="unfinished"></translation>
+        <translation>시도할 가이던스 값. 비워 두면 세그먼트의 가이던스를 유지합니다</translation>
     </message>
     <message>
         <source>The comparison board the takes fill as they finish</source>
-        <translation type="unfinished"></translation>
+        <translation>테이크가 완료되는 대로 채워질 비교 보드</translation>
     </message>
     <message>
         <source>Queue</source>
-        <translation type="unfinished"></translation>
+        <translation>대기열에 추가</translation>
     </message>
     <message>
         <source>Queue the takes as one batch (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>테이크를 한 묶음으로 대기열에 추가 (%1)</translation>
     </message>
     <message>
         <source>Prompts</source>
-        <translation type="unfinished"></translation>
+        <translation>프롬프트</translation>
     </message>
     <message>
         <source>Seeds</source>
-        <translation type="unfinished"></translation>
+        <translation>시드</translation>
     </message>
     <message>
         <source>Guidance</source>
-        <translation type="unfinished">가이던스</translation>
+        <translation>가이던스</translation>
     </message>
     <message>
         <source>Board</source>
-        <translation type="unfinished"></translation>
+        <translation>보드</translation>
     </message>
     <message>
         <source>Prompts: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>프롬프트: %1</translation>
     </message>
     <message>
         <source>Write at least one prompt.</source>
-        <translation type="unfinished"></translation>
+        <translation>프롬프트를 하나 이상 입력하십시오.</translation>
     </message>
     <message>
         <source>Seeds: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>시드: %1</translation>
     </message>
     <message>
         <source>Guidance: %1</source>
-        <translation type="unfinished">가이던스: %1</translation>
+        <translation>가이던스: %1</translation>
     </message>
     <message>
         <source>No takes</source>
-        <translation type="unfinished"></translation>
+        <translation>테이크 없음</translation>
     </message>
     <message>
         <source>1 take</source>
-        <translation type="unfinished">테이크 1개</translation>
+        <translation>테이크 1개</translation>
     </message>
     <message>
         <source>%1 takes</source>
-        <translation type="unfinished">테이크 %1개</translation>
+        <translation>테이크 %1개</translation>
     </message>
     <message>
         <source>%1, %2</source>
-        <translation type="unfinished">%1. %2 {1,?}</translation>
+        <translation>%1, %2</translation>
     </message>
     <message>
         <source>1 prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>프롬프트 1개</translation>
     </message>
     <message>
         <source>%1 prompts</source>
-        <translation type="unfinished"></translation>
+        <translation>프롬프트 %1개</translation>
     </message>
     <message>
         <source>the segment&apos;s seed</source>
-        <translation type="unfinished"></translation>
+        <translation>세그먼트의 시드</translation>
     </message>
     <message>
         <source>1 seed</source>
-        <translation type="unfinished"></translation>
+        <translation>시드 1개</translation>
     </message>
     <message>
         <source>%1 seeds</source>
-        <translation type="unfinished"></translation>
+        <translation>시드 %1개</translation>
     </message>
     <message>
         <source>the segment&apos;s guidance</source>
-        <translation type="unfinished"></translation>
+        <translation>세그먼트의 가이던스</translation>
     </message>
     <message>
         <source>1 guidance value</source>
-        <translation type="unfinished"></translation>
+        <translation>가이던스 값 1개</translation>
     </message>
     <message>
         <source>%1 guidance values</source>
-        <translation type="unfinished"></translation>
+        <translation>가이던스 값 %1개</translation>
     </message>
     <message>
         <source>%1 (%2 × %3 × %4)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2 × %3 × %4)</translation>
     </message>
     <message>
         <source>Matrix</source>
-        <translation type="unfinished"></translation>
+        <translation>매트릭스</translation>
     </message>
     <message>
         <source>Matrix: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>매트릭스: %1</translation>
     </message>
 </context>
 <context>

@@ -39,10 +39,13 @@ private slots:
         for (QAction* action : window.menuBar()->actions())
             titles << action->text();
         QCOMPARE(titles,
-            (QStringList {"파일(&F)", "편집(&E)", "보기(&V)", "타임라인(&T)", "생성(&G)", "재생(&P)", "도움말(&H)"}));
+            (QStringList {"파일(&F)", "편집(&E)", "보기(&V)", "타임라인(&T)", "생성(&G)", "재생(&P)", "비교(&C)", "도움말(&H)"}));
         QCOMPARE(window.findChild<QAction*>("actionQuit")->text(), QStringLiteral("종료(&Q)"));
         QCOMPARE(window.findChild<QAction*>("actionAbout")->text(), QStringLiteral("Cosmos Studio 정보(&A)"));
         QCOMPARE(window.findChild<QAction*>("actionPlayTimeline")->text(), QStringLiteral("타임라인 재생(&T)"));
+        QCOMPARE(window.findChild<QAction*>("actionExport")->text(), QStringLiteral("내보내기(&E)..."));
+        QCOMPARE(window.findChild<QAction*>("actionPromptMatrix")->text(), QStringLiteral("프롬프트 매트릭스(&M)..."));
+        QCOMPARE(window.findChild<QAction*>("actionCompareTakes")->text(), QStringLiteral("테이크 A/B 비교(&A)"));
         QCOMPARE(window.windowTitle(), QStringLiteral("코스모스 스튜디오"));
         // Every action in every menu of the menu bar, submenus included, has a
         // translation (no English left). The Open Recent entries are file
@@ -52,7 +55,7 @@ private slots:
         for (QAction* action : window.menuBar()->actions())
             if (action->menu())
                 menus << action->menu();
-        QCOMPARE(menus.size(), 7);
+        QCOMPARE(menus.size(), 8);
         int checked = 0;
         for (int index = 0; index < menus.size(); ++index) {
             QMenu* menu = menus[index];
