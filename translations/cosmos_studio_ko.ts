@@ -1891,54 +1891,6 @@ Add takes to compare them side by side.</source>
 <context>
     <name>cosmos::widgets::PlayerBar</name>
     <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
-    </message>
-    <message>
-        <source>Play</source>
-        <translation>재생</translation>
-    </message>
-    <message>
-        <source>Previous Frame</source>
-        <translation>이전 프레임</translation>
-    </message>
-    <message>
-        <source>Previous frame</source>
-        <translation>이전 프레임</translation>
-    </message>
-    <message>
-        <source>Next Frame</source>
-        <translation>다음 프레임</translation>
-    </message>
-    <message>
-        <source>Next frame</source>
-        <translation>다음 프레임</translation>
-    </message>
-    <message>
-        <source>First Frame</source>
-        <translation>첫 프레임</translation>
-    </message>
-    <message>
-        <source>First frame</source>
-        <translation>첫 프레임</translation>
-    </message>
-    <message>
-        <source>Last Frame</source>
-        <translation>마지막 프레임</translation>
-    </message>
-    <message>
-        <source>Last frame</source>
-        <translation>마지막 프레임</translation>
-    </message>
-    <message>
-        <source>Loop</source>
-        <translation>반복</translation>
-    </message>
-    <message>
-        <source>Loop: start again after the last frame</source>
-        <translation>반복: 마지막 프레임 다음에 처음부터 다시 재생</translation>
-    </message>
-    <message>
         <source>1:1</source>
         <translation>1:1 크기</translation>
     </message>
@@ -1961,22 +1913,6 @@ Add takes to compare them side by side.</source>
     <message>
         <source>Frame shown / frames in the clip</source>
         <translation>표시 중인 프레임 / 클립의 전체 프레임 수</translation>
-    </message>
-    <message>
-        <source> fps</source>
-        <translation> fps</translation>
-    </message>
-    <message>
-        <source>Playback speed in frames per second</source>
-        <translation>재생 속도 (초당 프레임 수)</translation>
-    </message>
-    <message>
-        <source>Pause</source>
-        <translation>일시 중지</translation>
-    </message>
-    <message>
-        <source>%1 / %2</source>
-        <translation>%1 / %2</translation>
     </message>
 </context>
 <context>

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdint>
 
 #include <QAbstractTextDocumentLayout>
 #include <QDebug>
@@ -10,49 +9,12 @@
 #include <QMouseEvent>
 #include <QOpenGLContext>
 #include <QOpenGLPaintDevice>
-#include <QOpenGLPixelTransferOptions>
-#include <QOpenGLShaderProgram>
-#include <QOpenGLTexture>
-#include <QOpenGLVertexArrayObject>
 #include <QPainter>
 #include <QTextDocument>
 #include <QToolTip>
 
 namespace cosmos::widgets {
 namespace {
-
-// The same GLSL 1.10 / ES 1.00 pair as PreviewView: Mesa's llvmpipe under
-// Xvfb takes it, and so does every desktop driver.
-const char* const kVertexShader = R"(
-attribute highp vec2 position;
-attribute highp vec2 texCoord;
-varying highp vec2 v_texCoord;
-void main()
-{
-    v_texCoord = texCoord;
-    gl_Position = vec4(position, 0.0, 1.0);
-}
-)";
-
-const char* const kFragmentShader = R"(
-varying highp vec2 v_texCoord;
-uniform sampler2D frame;
-void main()
-{
-    gl_FragColor = texture2D(frame, v_texCoord);
-}
-)";
-
-constexpr int kPositionAttribute = 0;
-constexpr int kTexCoordAttribute = 1;
-
-// A strip over the whole viewport: x, y, s, t; the frame's row 0 at the top.
-constexpr GLfloat kQuad[] = {
-    -1.0F, -1.0F, 0.0F, 1.0F, //
-    1.0F, -1.0F, 1.0F, 1.0F, //
-    -1.0F, 1.0F, 0.0F, 0.0F, //
-    1.0F, 1.0F, 1.0F, 0.0F, //
-};
 
 // The gaps a shade darker than the cells, so the grid reads without lines.
 const QColor kBackground(17, 17, 20);
@@ -314,86 +276,10 @@ void BoardView::initializeGL()
     initializeOpenGLFunctions();
     // A new top-level window means a new context: free what the old one held first.
     connect(context(), &QOpenGLContext::aboutToBeDestroyed, this, &BoardView::releaseGl, Qt::UniqueConnection);
-
-    auto program = std::make_unique<QOpenGLShaderProgram>();
-    program->addShaderFromSourceCode(QOpenGLShader::Vertex, kVertexShader);
-    program->addShaderFromSourceCode(QOpenGLShader::Fragment, kFragmentShader);
-    program->bindAttributeLocation("position", kPositionAttribute);
-    program->bindAttributeLocation("texCoord", kTexCoordAttribute);
-    if (!program->link()) {
-        qWarning().noquote() << "BoardView: the frame shader does not link:" << program->log();
-        return; // paintGL says so
-    }
-    m_program = std::move(program);
-
-    m_quad.create();
-    m_quad.bind();
-    m_quad.allocate(kQuad, sizeof(kQuad));
-    m_vao = std::make_unique<QOpenGLVertexArrayObject>();
-    if (m_vao->create()) { // core profiles need one; GL 2.1 and GLES2 may not have them
-        QOpenGLVertexArrayObject::Binder bound(m_vao.get());
-        m_program->enableAttributeArray(kPositionAttribute);
-        m_program->enableAttributeArray(kTexCoordAttribute);
-        m_program->setAttributeBuffer(kPositionAttribute, GL_FLOAT, 0, 2, 4 * sizeof(GLfloat));
-        m_program->setAttributeBuffer(kTexCoordAttribute, GL_FLOAT, 2 * sizeof(GLfloat), 2, 4 * sizeof(GLfloat));
-    }
-    m_quad.release();
-    warmUp();
-}
-
-void BoardView::drawQuad()
-{
-    if (m_vao->isCreated()) {
-        QOpenGLVertexArrayObject::Binder bound(m_vao.get());
-        glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
-        return;
-    }
-    m_quad.bind();
-    m_program->enableAttributeArray(kPositionAttribute);
-    m_program->enableAttributeArray(kTexCoordAttribute);
-    m_program->setAttributeBuffer(kPositionAttribute, GL_FLOAT, 0, 2, 4 * sizeof(GLfloat));
-    m_program->setAttributeBuffer(kTexCoordAttribute, GL_FLOAT, 2 * sizeof(GLfloat), 2, 4 * sizeof(GLfloat));
-    glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
-    m_program->disableAttributeArray(kPositionAttribute);
-    m_program->disableAttributeArray(kTexCoordAttribute);
-    m_quad.release();
-}
-
-void BoardView::warmUp()
-{
-    // As in PreviewView: software GL compiles a shader variant the first time
-    // it draws with a texture and filter; done here, the first played frame
-    // of a board does not stall (sixteen cells would all wait on it).
-    QOpenGLTexture texture(QOpenGLTexture::Target2D);
-    texture.setAutoMipMapGenerationEnabled(false);
-    texture.setSize(1, 1);
-    texture.setFormat(context()->isOpenGLES() ? QOpenGLTexture::RGBFormat : QOpenGLTexture::RGB8_UNorm);
-    texture.allocateStorage(QOpenGLTexture::RGB, QOpenGLTexture::UInt8);
-    const std::uint8_t black[3] = {0, 0, 0};
-    texture.setData(QOpenGLTexture::RGB, QOpenGLTexture::UInt8, black);
-    m_program->bind();
-    texture.bind(0);
-    m_program->setUniformValue("frame", 0);
-    for (const auto filter : {QOpenGLTexture::Nearest, QOpenGLTexture::Linear}) {
-        texture.setMinMagFilters(filter, filter);
-        drawQuad();
-    }
-    texture.release(0);
-    m_program->release();
-    glFinish();
+    m_renderer.initialize("BoardView"); // when it fails, paintGL says so
 }
 
 void BoardView::resizeGL(int, int) { }
-
-void BoardView::setViewport(const QRectF& logical)
-{
-    // GL counts rows from the bottom, in device pixels.
-    const double ratio = devicePixelRatioF();
-    glViewport(static_cast<GLint>(std::lround(logical.left() * ratio)),
-        static_cast<GLint>(std::lround((height() - logical.bottom()) * ratio)),
-        static_cast<GLsizei>(std::lround(logical.width() * ratio)),
-        static_cast<GLsizei>(std::lround(logical.height() * ratio)));
-}
 
 void BoardView::fillRect(const QRect& logical, const QColor& colour)
 {
@@ -419,61 +305,30 @@ void BoardView::paintGL()
     glClearColor(kBackground.redF(), kBackground.greenF(), kBackground.blueF(), 1.0F);
     glClear(GL_COLOR_BUFFER_BIT);
 
-    if (m_program && !m_clips.isEmpty()) {
+    if (m_renderer.isReady() && !m_clips.isEmpty()) {
         // Textures of dropped cells go here, where the context is current.
         m_gl.resize(static_cast<std::size_t>(cellCount()));
         for (int i = 0; i < cellCount(); ++i)
             fillRect(cellRect(i), kCellBackground);
-        m_program->bind();
-        m_program->setUniformValue("frame", 0);
+        const double ratio = devicePixelRatioF();
+        m_renderer.begin();
         for (int i = 0; i < cellCount(); ++i) {
             if (!m_clips[i])
                 continue;
-            uploadCell(i);
-            setViewport(cellFrameRect(i));
-            m_gl[static_cast<std::size_t>(i)].texture->bind(0);
-            drawQuad();
-            m_gl[static_cast<std::size_t>(i)].texture->release(0);
+            auto& texture = m_gl[static_cast<std::size_t>(i)];
+            texture.upload(m_clips[i], cellFrame(i), m_smooth); // a held last frame is not uploaded again
+            m_renderer.setViewport(cellFrameRect(i), height(), ratio);
+            m_renderer.draw(*texture.texture());
         }
-        m_program->release();
-        setViewport(QRectF(rect()));
+        m_renderer.end();
+        m_renderer.setViewport(QRectF(rect()), height(), ratio);
     }
     paintOverlay();
 
-    if (m_program && !m_clips.isEmpty()) {
+    if (m_renderer.isReady() && !m_clips.isEmpty()) {
         ++m_paintedFrames;
         emit framePainted(m_shown);
     }
-}
-
-void BoardView::uploadCell(int index)
-{
-    const auto& clip = *m_clips[index];
-    auto& gl = m_gl[static_cast<std::size_t>(index)];
-    if (!gl.texture || gl.texture->width() != clip.width || gl.texture->height() != clip.height) {
-        gl.texture = std::make_unique<QOpenGLTexture>(QOpenGLTexture::Target2D);
-        gl.texture->setAutoMipMapGenerationEnabled(false);
-        gl.texture->setSize(clip.width, clip.height);
-        gl.texture->setFormat(context()->isOpenGLES() ? QOpenGLTexture::RGBFormat : QOpenGLTexture::RGB8_UNorm);
-        gl.texture->setWrapMode(QOpenGLTexture::ClampToEdge);
-        gl.texture->allocateStorage(QOpenGLTexture::RGB, QOpenGLTexture::UInt8);
-        gl.uploadedClip = nullptr;
-        gl.smooth = !m_smooth; // set the filter below
-    }
-    if (gl.smooth != m_smooth) {
-        const auto filter = m_smooth ? QOpenGLTexture::Linear : QOpenGLTexture::Nearest;
-        gl.texture->setMinMagFilters(filter, filter);
-        gl.smooth = m_smooth;
-    }
-    const int frame = cellFrame(index);
-    if (gl.uploadedClip == m_clips[index] && gl.uploadedIndex == frame)
-        return; // a held last frame is not uploaded again
-    QOpenGLPixelTransferOptions rows;
-    rows.setAlignment(1); // rows of width x 3 bytes, not padded to 4
-    const auto* pixels = clip.rgb.data() + frameBytes(clip) * static_cast<std::size_t>(frame);
-    gl.texture->setData(QOpenGLTexture::RGB, QOpenGLTexture::UInt8, pixels, &rows);
-    gl.uploadedClip = m_clips[index];
-    gl.uploadedIndex = frame;
 }
 
 void BoardView::paintOverlay()
@@ -488,10 +343,10 @@ void BoardView::paintOverlay()
     painter.setRenderHint(QPainter::TextAntialiasing);
     painter.setFont(font());
 
-    if (!m_program || m_clips.isEmpty()) {
+    if (!m_renderer.isReady() || m_clips.isEmpty()) {
         painter.setPen(QColor(170, 170, 178));
         painter.drawText(rect().adjusted(16, 16, -16, -16), Qt::AlignCenter | Qt::TextWordWrap,
-            m_program ? m_emptyMessage : tr("OpenGL is not working here, so nothing can be shown."));
+            m_renderer.isReady() ? m_emptyMessage : tr("OpenGL is not working here, so nothing can be shown."));
         return;
     }
     for (int i = 0; i < cellCount(); ++i) {
@@ -605,13 +460,11 @@ void BoardView::setHovered(int index)
 
 void BoardView::releaseGl()
 {
-    if (!m_program && m_gl.empty() && !m_quad.isCreated())
+    if (!m_renderer.holdsGl() && m_gl.empty())
         return;
     makeCurrent();
     m_gl.clear();
-    m_vao.reset();
-    m_quad.destroy();
-    m_program.reset();
+    m_renderer.release();
     doneCurrent();
 }
 

@@ -9,22 +9,18 @@
 //   connect(clock, &PlaybackClock::positionChanged, view, &BoardView::showFrame);
 #pragma once
 
-#include <memory>
 #include <vector>
 
 #include <QImage>
 #include <QList>
-#include <QOpenGLBuffer>
 #include <QOpenGLFunctions>
 #include <QOpenGLWidget>
 #include <QString>
 
 #include "engine/runner/job.h"
 #include "widgets/board_labels.h"
+#include "widgets/textured_quad.h"
 
-class QOpenGLShaderProgram;
-class QOpenGLTexture;
-class QOpenGLVertexArrayObject;
 class QPainter;
 
 namespace cosmos::widgets {
@@ -97,14 +93,6 @@ protected:
     void leaveEvent(QEvent* event) override;
 
 private:
-    // What the GL side holds for one cell: its texture and what is in it.
-    struct GlCell {
-        std::unique_ptr<QOpenGLTexture> texture;
-        engine::PreviewPtr uploadedClip;
-        int uploadedIndex = -1;
-        bool smooth = false;
-    };
-
     // A cell's label boxes as painted, until the labels or the cell's width change.
     struct LabelImages {
         QString key;
@@ -114,11 +102,7 @@ private:
 
     int cellFrame(int index) const;
     void releaseGl();
-    void warmUp();
-    void drawQuad();
-    void setViewport(const QRectF& logical);
     void fillRect(const QRect& logical, const QColor& colour);
-    void uploadCell(int index);
     void paintOverlay();
     void paintCellLabel(QPainter& painter, int index);
     void setHovered(int index);
@@ -134,10 +118,9 @@ private:
     int m_pressed = -1;
     int m_paintedFrames = 0;
 
-    std::unique_ptr<QOpenGLShaderProgram> m_program;
-    std::unique_ptr<QOpenGLVertexArrayObject> m_vao;
-    QOpenGLBuffer m_quad;
-    std::vector<GlCell> m_gl;
+    // GL state, alive between initializeGL and the context's destruction.
+    TexturedQuadRenderer m_renderer;
+    std::vector<FrameTexture> m_gl; // one a cell: its texture and what is in it
 };
 
 } // namespace cosmos::widgets

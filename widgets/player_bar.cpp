@@ -1,130 +1,86 @@
 #include "widgets/player_bar.h"
 
-#include <algorithm>
-
 #include <QAction>
-#include <QDoubleSpinBox>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QSignalBlocker>
 #include <QSlider>
-#include <QStyle>
-#include <QToolButton>
 
+#include "widgets/clock_transport.h"
 #include "widgets/playback_clock.h"
 #include "widgets/preview_view.h"
 
 namespace cosmos::widgets {
-namespace {
 
-QString withShortcut(const QString& tip, const QKeySequence& shortcut)
+PlayerBar::PlayerBar(PlaybackClock* clock, PreviewView* view, QWidget* parent) : QWidget(parent), m_view(view)
 {
-    return PlayerBar::tr("%1 (%2)").arg(tip, shortcut.toString(QKeySequence::NativeText));
-}
+    m_transport = new ClockTransport(clock, this);
+    // One clip here, not a board of them.
+    m_transport->slider()->setToolTip(tr("Drag to scrub through the clip"));
+    m_transport->frameLabel()->setToolTip(tr("Frame shown / frames in the clip"));
 
-} // namespace
-
-PlayerBar::PlayerBar(PlaybackClock* clock, PreviewView* view, QWidget* parent)
-    : QWidget(parent), m_clock(clock), m_view(view)
-{
-    m_play = makeAction(tr("Play"), Qt::Key_Space, tr("Play"));
-    m_play->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
-    m_stepBackward = makeAction(tr("Previous Frame"), Qt::Key_Left, tr("Previous frame"));
-    m_stepBackward->setIcon(style()->standardIcon(QStyle::SP_MediaSeekBackward));
-    m_stepForward = makeAction(tr("Next Frame"), Qt::Key_Right, tr("Next frame"));
-    m_stepForward->setIcon(style()->standardIcon(QStyle::SP_MediaSeekForward));
-    m_toStart = makeAction(tr("First Frame"), Qt::Key_Home, tr("First frame"));
-    m_toStart->setIcon(style()->standardIcon(QStyle::SP_MediaSkipBackward));
-    m_toEnd = makeAction(tr("Last Frame"), Qt::Key_End, tr("Last frame"));
-    m_toEnd->setIcon(style()->standardIcon(QStyle::SP_MediaSkipForward));
-    m_loop = makeAction(tr("Loop"), Qt::Key_L, tr("Loop: start again after the last frame"));
-    m_loop->setCheckable(true);
     m_actualSize = makeAction(tr("1:1"), Qt::Key_Z, tr("Actual size: one clip pixel per screen pixel, else fit"));
     m_actualSize->setCheckable(true);
     m_smooth = makeAction(tr("Smooth"), Qt::Key_S, tr("Smooth scaling, else sharp pixels (nearest neighbour)"));
     m_smooth->setCheckable(true);
+    m_transport->addTrailingAction(m_actualSize);
+    m_transport->addTrailingAction(m_smooth);
 
-    m_slider = new QSlider(Qt::Horizontal, this);
-    m_slider->setToolTip(tr("Drag to scrub through the clip"));
-    m_slider->setFocusPolicy(Qt::NoFocus); // Left/Right step frames, whoever has the focus
-    m_frameLabel = new QLabel(this);
-    m_frameLabel->setToolTip(tr("Frame shown / frames in the clip"));
-    m_frameLabel->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
-    m_frameLabel->setMinimumWidth(m_frameLabel->fontMetrics().horizontalAdvance(QStringLiteral("0000 / 0000")));
-    m_fps = new QDoubleSpinBox(this);
-    m_fps->setRange(PlaybackClock::kMinFps, PlaybackClock::kMaxFps);
-    m_fps->setDecimals(1);
-    m_fps->setSuffix(tr(" fps"));
-    m_fps->setToolTip(tr("Playback speed in frames per second"));
-    m_fps->setKeyboardTracking(false);
-
+    // The transport keeps its own margins: the bar looks as it did on its own.
     auto* layout = new QHBoxLayout(this);
-    layout->setContentsMargins(4, 2, 4, 2);
-    layout->setSpacing(2);
-    const auto addButton = [&](QAction* action) {
-        auto* button = new QToolButton(this);
-        button->setDefaultAction(action);
-        button->setAutoRaise(true);
-        button->setToolButtonStyle(action->icon().isNull() ? Qt::ToolButtonTextOnly : Qt::ToolButtonIconOnly);
-        layout->addWidget(button);
-    };
-    for (auto* action : {m_toStart, m_stepBackward, m_play, m_stepForward, m_toEnd})
-        addButton(action);
-    layout->addWidget(m_slider, 1);
-    layout->addWidget(m_frameLabel);
-    layout->addSpacing(6);
-    layout->addWidget(m_fps);
-    for (auto* action : {m_loop, m_actualSize, m_smooth})
-        addButton(action);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_transport);
 
-    connect(m_play, &QAction::triggered, m_clock, &PlaybackClock::togglePlay);
-    connect(m_stepBackward, &QAction::triggered, m_clock, &PlaybackClock::stepBackward);
-    connect(m_stepForward, &QAction::triggered, m_clock, &PlaybackClock::stepForward);
-    connect(m_toStart, &QAction::triggered, m_clock, &PlaybackClock::seekToStart);
-    connect(m_toEnd, &QAction::triggered, m_clock, &PlaybackClock::seekToEnd);
-    connect(m_loop, &QAction::toggled, m_clock, &PlaybackClock::setLoop);
-    connect(m_fps, &QDoubleSpinBox::valueChanged, m_clock, &PlaybackClock::setFps);
-    connect(m_slider, &QSlider::valueChanged, m_clock, &PlaybackClock::seek);
-    // Scrubbing holds the clip still; it plays on from where it was let go.
-    connect(m_slider, &QSlider::sliderPressed, this, [this] {
-        m_resumeAfterScrub = m_clock->isPlaying();
-        m_clock->pause();
-    });
-    connect(m_slider, &QSlider::sliderReleased, this, [this] {
-        if (m_resumeAfterScrub)
-            m_clock->play();
-        m_resumeAfterScrub = false;
-    });
     connect(m_actualSize, &QAction::toggled, m_view,
         [this](bool actual) { m_view->setZoom(actual ? PreviewView::Zoom::Actual : PreviewView::Zoom::Fit); });
     connect(m_smooth, &QAction::toggled, m_view, &PreviewView::setSmoothScaling);
-
-    connect(m_clock, &PlaybackClock::playingChanged, this, &PlayerBar::showPlaying);
-    connect(m_clock, &PlaybackClock::positionChanged, this, &PlayerBar::showPosition);
-    connect(m_clock, &PlaybackClock::frameCountChanged, this, &PlayerBar::showFrameCount);
-    connect(m_clock, &PlaybackClock::loopChanged, m_loop, &QAction::setChecked);
-    connect(m_clock, &PlaybackClock::fpsChanged, this, [this](double fps) {
-        const QSignalBlocker quiet(m_fps);
-        m_fps->setValue(fps);
-    });
     connect(m_view, &PreviewView::zoomChanged, m_actualSize,
         [this](PreviewView::Zoom zoom) { m_actualSize->setChecked(zoom == PreviewView::Zoom::Actual); });
     connect(m_view, &PreviewView::smoothScalingChanged, m_smooth, &QAction::setChecked);
 
-    m_loop->setChecked(m_clock->loop());
     m_actualSize->setChecked(m_view->zoom() == PreviewView::Zoom::Actual);
     m_smooth->setChecked(m_view->smoothScaling());
-    {
-        const QSignalBlocker quiet(m_fps);
-        m_fps->setValue(m_clock->fps());
-    }
-    showPlaying(m_clock->isPlaying());
-    showFrameCount(m_clock->frameCount());
 }
 
 QList<QAction*> PlayerBar::playerActions() const
 {
-    return {m_play, m_stepBackward, m_stepForward, m_toStart, m_toEnd, m_loop, m_actualSize, m_smooth};
+    return m_transport->playerActions();
+}
+QAction* PlayerBar::playAction() const
+{
+    return m_transport->playAction();
+}
+QAction* PlayerBar::stepBackwardAction() const
+{
+    return m_transport->stepBackwardAction();
+}
+QAction* PlayerBar::stepForwardAction() const
+{
+    return m_transport->stepForwardAction();
+}
+QAction* PlayerBar::toStartAction() const
+{
+    return m_transport->toStartAction();
+}
+QAction* PlayerBar::toEndAction() const
+{
+    return m_transport->toEndAction();
+}
+QAction* PlayerBar::loopAction() const
+{
+    return m_transport->loopAction();
+}
+QSlider* PlayerBar::slider() const
+{
+    return m_transport->slider();
+}
+QLabel* PlayerBar::frameLabel() const
+{
+    return m_transport->frameLabel();
+}
+QDoubleSpinBox* PlayerBar::fpsBox() const
+{
+    return m_transport->fpsBox();
 }
 
 QAction* PlayerBar::makeAction(const QString& text, const QKeySequence& shortcut, const QString& tip)
@@ -132,39 +88,8 @@ QAction* PlayerBar::makeAction(const QString& text, const QKeySequence& shortcut
     auto* action = new QAction(text, this);
     action->setShortcut(shortcut);
     action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    action->setToolTip(withShortcut(tip, shortcut));
+    action->setToolTip(ClockTransport::withShortcut(tip, shortcut));
     return action;
-}
-
-void PlayerBar::showPlaying(bool playing)
-{
-    m_play->setText(playing ? tr("Pause") : tr("Play"));
-    m_play->setToolTip(withShortcut(playing ? tr("Pause") : tr("Play"), m_play->shortcut()));
-    m_play->setIcon(style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
-}
-
-void PlayerBar::showPosition(int frame)
-{
-    {
-        const QSignalBlocker quiet(m_slider); // following the clock is not a seek
-        m_slider->setValue(frame);
-    }
-    const int frames = m_clock->frameCount();
-    m_frameLabel->setText(tr("%1 / %2").arg(frames > 0 ? frame + 1 : 0).arg(frames));
-}
-
-void PlayerBar::showFrameCount(int frames)
-{
-    {
-        const QSignalBlocker quiet(m_slider);
-        m_slider->setRange(0, std::max(0, frames - 1));
-        m_slider->setPageStep(std::max(1, frames / 10));
-    }
-    const bool any = frames > 0;
-    for (auto* action : {m_play, m_stepBackward, m_stepForward, m_toStart, m_toEnd})
-        action->setEnabled(any);
-    m_slider->setEnabled(frames > 1);
-    showPosition(m_clock->position());
 }
 
 } // namespace cosmos::widgets

@@ -7,19 +7,13 @@
 //   view->showFrame(12);
 #pragma once
 
-#include <memory>
-
 #include <QImage>
-#include <QOpenGLBuffer>
 #include <QOpenGLFunctions>
 #include <QOpenGLWidget>
 #include <QString>
 
 #include "engine/runner/job.h"
-
-class QOpenGLShaderProgram;
-class QOpenGLTexture;
-class QOpenGLVertexArrayObject;
+#include "widgets/textured_quad.h"
 
 namespace cosmos::widgets {
 
@@ -74,9 +68,6 @@ protected:
 
 private:
     void releaseGl();
-    void uploadShownFrame();
-    void drawQuad(); // the frame quad with the bound program and texture
-    void warmUp(); // one draw per filter at start-up (see the .cpp)
     void paintEmptyMessage();
 
     engine::PreviewPtr m_frames;
@@ -87,13 +78,8 @@ private:
     int m_paintedFrames = 0;
 
     // GL state, alive between initializeGL and the context's destruction.
-    std::unique_ptr<QOpenGLShaderProgram> m_program;
-    std::unique_ptr<QOpenGLVertexArrayObject> m_vao;
-    QOpenGLBuffer m_quad;
-    std::unique_ptr<QOpenGLTexture> m_texture;
-    engine::PreviewPtr m_uploadedFrames; // what the texture holds: these frames, this index
-    int m_uploadedIndex = -1;
-    bool m_filterDirty = true;
+    TexturedQuadRenderer m_renderer;
+    FrameTexture m_texture;
 };
 
 } // namespace cosmos::widgets
