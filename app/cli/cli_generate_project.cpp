@@ -64,7 +64,12 @@ projects::SegmentRecord segmentOf(const GenerateOptions& options, const QJsonObj
     segment.conditioning = conditioningOf(options);
     for (const char* key : {"model", "frames", "steps", "seed", "sampler", "guidance"}) {
         const QJsonValue value = params.value(QLatin1String(key));
-        if (!value.isUndefined() && !(value.isString() && value.toString().isEmpty()))
+        // 0 frames or steps, and an empty string, mean "the model's default": not a setting.
+        const bool countKey
+            = QLatin1String(key) == QLatin1String("frames") || QLatin1String(key) == QLatin1String("steps");
+        const bool modelDefault
+            = (value.isString() && value.toString().isEmpty()) || (countKey && value.toInt(-1) == 0);
+        if (!value.isUndefined() && !modelDefault)
             segment.settings.insert(QLatin1String(key), value);
     }
     return segment;
