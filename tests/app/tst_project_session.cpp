@@ -100,6 +100,23 @@ private slots:
         QCOMPARE(session.project()->store().segments().size(), 1);
         qunsetenv("COSMOS_EXAMPLE_PROJECT");
     }
+
+    void theShippedExampleProjectIsARolloutWithABoard()
+    {
+        qunsetenv("COSMOS_EXAMPLE_PROJECT");
+        const QString shipped = cosmos::app::shippedExampleProject();
+        QVERIFY2(!shipped.isEmpty(), "resources/example-project is missing");
+        // Read-only: the shipped folder itself is never changed.
+        ProjectError error;
+        auto store = ProjectStore::openReadOnlyCopy(shipped, &error);
+        QVERIFY2(store, qPrintable(error.message));
+        QVERIFY(store->segments().size() >= 3);
+        for (const SegmentRecord& segment : store->segments())
+            QVERIFY(store->selectedTakeId(segment.id) != 0);
+        QCOMPARE(store->boards().size(), 1);
+        QVERIFY(store->boardTakes(store->boards().first().id).size() >= 3);
+        QVERIFY(store->check().isClean());
+    }
 };
 
 QTEST_MAIN(TestProjectSession)
