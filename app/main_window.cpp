@@ -25,6 +25,7 @@
 #include "widgets/model_choice.h"
 #include "widgets/model_list.h"
 #include "widgets/model_manager_dialog.h"
+#include "widgets/playback_clock.h"
 #include "widgets/preferences_dialog.h"
 #include "widgets/preview_panel.h"
 #include "widgets/project_browser.h"
@@ -176,6 +177,17 @@ void MainWindow::createDocks()
             else
                 m_preview->playSequence(clips, fps, title);
         });
+    // The timeline's playhead follows the player: within the segment it
+    // shows, or across the whole timeline.
+    connect(m_preview->clock(), &widgets::PlaybackClock::positionChanged, this, [this](int frame) {
+        if (m_preview->mode() == widgets::PreviewPanel::Mode::Clip && m_playingSegment != 0) {
+            const int start = m_timeline->startFrameOf(m_playingSegment);
+            if (start >= 0)
+                m_timeline->setPlayhead(start + frame);
+        } else if (m_preview->mode() == widgets::PreviewPanel::Mode::Sequence) {
+            m_timeline->setPlayhead(frame);
+        }
+    });
     connect(m_clipLoader, &ClipLoader::failed, this,
         [this](const QString& message) { showError(tr("Cannot play the clip"), message); });
 }

@@ -180,6 +180,7 @@ private:
 
     int m_previewFramesReceived = 0;
     int m_liveSteps = 0;
+    qint64 m_playingSegment = 0; // the segment whose take the player shows; 0: the timeline or none
     double m_secondsPerTake = 0; // measured on the last finished take
 
     QMenu* m_fileMenu = nullptr;

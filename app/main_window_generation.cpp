@@ -150,6 +150,7 @@ void MainWindow::playTake(qint64 segmentId, qint64 takeId)
         m_timeline->selectSegment(segmentId);
     const auto segment = project()->store().segment(segmentId);
     const QString title = tr("Segment %1 · take %2").arg(segment ? segment->position + 1 : 0).arg(takeId);
+    m_playingSegment = segmentId;
     m_clipLoader->load({project()->store().media().absolutePath(take->clip.path)}, title);
 }
 
@@ -168,6 +169,7 @@ void MainWindow::playTimeline()
         statusBar()->showMessage(tr("Nothing to play yet: generate a segment first (Ctrl+Return)."), 5000);
         return;
     }
+    m_playingSegment = 0;
     m_clipLoader->load(paths, tr("Timeline · %n segment(s)", nullptr, int(paths.size())));
 }
 

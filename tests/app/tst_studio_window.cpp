@@ -151,6 +151,8 @@ private slots:
         QVERIFY(window.preview()->clock()->isPlaying());
         const int paintedBefore = window.preview()->view()->paintedFrames();
         QTRY_VERIFY(window.preview()->view()->paintedFrames() > paintedBefore + 3);
+        // The timeline's playhead follows the player.
+        QTRY_VERIFY(window.timeline()->playhead() > 0);
 
         // Space pauses it (window-wide, outside text fields).
         window.timeline()->setFocus();
