@@ -44,19 +44,24 @@ void ClipLoader::load(const QStringList& paths, const QString& title)
         }
         QMetaObject::invokeMethod(
             self.data(),
-            [self, newest, request, clips = std::move(clips), fps, title, error] {
-                if (!self)
-                    return;
-                --self->m_pending;
-                if (newest->load() != request)
-                    return; // a newer request is on its way
-                if (!error.isEmpty())
-                    emit self->failed(error);
-                else
-                    emit self->loaded(clips, fps, title);
+            [self, request, clips = std::move(clips), fps, title, error] {
+                if (ClipLoader* loader = self.data())
+                    loader->deliver(request, clips, fps, title, error);
             },
             Qt::QueuedConnection);
     });
+}
+
+void ClipLoader::deliver(quint64 request, const std::vector<engine::PreviewPtr>& clips, double fps,
+    const QString& title, const QString& error)
+{
+    --m_pending;
+    if (m_newest->load() != request)
+        return; // a newer request is on its way
+    if (!error.isEmpty())
+        emit failed(error);
+    else
+        emit loaded(clips, fps, title);
 }
 
 } // namespace cosmos::app

@@ -33,6 +33,10 @@ signals:
     void failed(const QString& message);
 
 private:
+    // On the GUI thread, when a worker is done.
+    void deliver(quint64 request, const std::vector<engine::PreviewPtr>& clips, double fps, const QString& title,
+        const QString& error);
+
     // Shared with the worker: the newest request, so that it can tell it
     // has been overtaken; lives as long as either side.
     std::shared_ptr<std::atomic<quint64>> m_newest;
