@@ -16,6 +16,10 @@ struct PreparedGeneration {
     pipeline::ProvenanceInputs provenance;
 };
 
+// The request fields the options decide (prompt, seed, frames, steps,
+// guidance, sampler); zero or empty ones keep the model's defaults.
+void applyRequestOptions(const GenerateOptions& options, pipeline::GenerationRequest& request);
+
 PreparedGeneration prepareGeneration(const GenerateOptions& options);
 
 } // namespace cosmos::engine::tools

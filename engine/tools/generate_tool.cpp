@@ -50,14 +50,8 @@ std::unique_ptr<pipeline::WorldModel> openModel(const GenerateOptions& options)
 
 } // namespace
 
-PreparedGeneration prepareGeneration(const GenerateOptions& options)
+void applyRequestOptions(const GenerateOptions& options, pipeline::GenerationRequest& request)
 {
-    const ConditioningFiles conditioning {options.imagePath, options.videoPath, options.continueLatentPath};
-    checkConditioningFiles(conditioning);
-    PreparedGeneration prepared;
-    prepared.model = openModel(options);
-    const auto& config = prepared.model->config();
-    auto& request = prepared.request;
     request.prompt = options.prompt;
     request.negativePrompt = options.negativePrompt;
     request.seed = options.seed;
@@ -67,6 +61,17 @@ PreparedGeneration prepareGeneration(const GenerateOptions& options)
     request.guidance = options.guidance;
     if (!options.sampler.empty())
         request.solver = sampling::solverKindFromName(options.sampler);
+}
+
+PreparedGeneration prepareGeneration(const GenerateOptions& options)
+{
+    const ConditioningFiles conditioning {options.imagePath, options.videoPath, options.continueLatentPath};
+    checkConditioningFiles(conditioning);
+    PreparedGeneration prepared;
+    prepared.model = openModel(options);
+    const auto& config = prepared.model->config();
+    auto& request = prepared.request;
+    applyRequestOptions(options, request);
     auto& provenance = prepared.provenance;
     provenance.modelName = config.name;
     provenance.weightsId = prepared.model->weightsId();

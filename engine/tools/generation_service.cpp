@@ -38,15 +38,7 @@ GenerationJobSpec specFor(const GenerateOptions& options)
     }
 
     auto& request = spec.request;
-    request.prompt = options.prompt;
-    request.negativePrompt = options.negativePrompt;
-    request.seed = options.seed;
-    request.frames = options.frames;
-    if (options.steps > 0)
-        request.steps = options.steps;
-    request.guidance = options.guidance;
-    if (!options.sampler.empty())
-        request.solver = sampling::solverKindFromName(options.sampler);
+    applyRequestOptions(options, request);
 
     spec.conditioning = {options.imagePath, options.videoPath, options.continueLatentPath};
     spec.output.path = options.outputPath;

@@ -39,7 +39,8 @@ private slots:
         for (QAction* action : window.menuBar()->actions())
             titles << action->text();
         QCOMPARE(titles,
-            (QStringList {"파일(&F)", "편집(&E)", "보기(&V)", "타임라인(&T)", "생성(&G)", "재생(&P)", "비교(&C)", "도움말(&H)"}));
+            (QStringList {
+                "파일(&F)", "편집(&E)", "보기(&V)", "타임라인(&T)", "생성(&G)", "재생(&P)", "비교(&C)", "도움말(&H)"}));
         QCOMPARE(window.findChild<QAction*>("actionQuit")->text(), QStringLiteral("종료(&Q)"));
         QCOMPARE(window.findChild<QAction*>("actionAbout")->text(), QStringLiteral("Cosmos Studio 정보(&A)"));
         QCOMPARE(window.findChild<QAction*>("actionPlayTimeline")->text(), QStringLiteral("타임라인 재생(&T)"));
