@@ -134,6 +134,18 @@ DitBatch ditBatch(const LatentSet& set, const torch::Tensor& promptIds, const to
 
 } // namespace
 
+void discardTokenizerOutputs(const StageContext& context)
+{
+    const bool hadOutputs = context.state.done("vae_stats") || context.state.done(kLatentStage);
+    context.state.clearDone("vae_stats");
+    context.state.clearDone(kLatentStage);
+    std::error_code error;
+    for (int chunk = 0; fs::exists(workFile(context, chunkName(chunk))); ++chunk)
+        fs::remove(workFile(context, chunkName(chunk)), error);
+    if (hadOutputs)
+        context.logger->info("the video tokenizer trains on: its latent statistics and latents will be redone");
+}
+
 bool encodeTrainingLatents(NanoNets& nets, const StageContext& context)
 {
     const auto& options = context.options;

@@ -65,6 +65,13 @@ void TrainingState::markDone(const std::string& stage)
     save();
 }
 
+void TrainingState::clearDone(const std::string& stage)
+{
+    if (m_json.contains("done"))
+        m_json["done"].erase(stage);
+    save();
+}
+
 void TrainingState::save() const
 {
     const std::string temporary = m_path + ".tmp";
@@ -250,6 +257,8 @@ NanoTrainReport trainNanoModel(const NanoTrainOptions& options, const LoggerPtr&
     loadParametersIfPresent(*nets.text, workFile(context, "text_encoder.safetensors"));
 
     buildNanoTokenizer(nets, context);
+    if (state.steps("vae") < options.vaeSteps)
+        discardTokenizerOutputs(context);
     if (!trainNanoVae(nets, context))
         return report;
     if (!state.done("vae_stats")) {

@@ -28,6 +28,7 @@ public:
     void setSteps(const std::string& stage, int steps);
     bool done(const std::string& stage) const;
     void markDone(const std::string& stage);
+    void clearDone(const std::string& stage);
     nlohmann::json& data() { return m_json; }
     void save() const;
 
@@ -96,6 +97,9 @@ void applyVaeConfig(NanoNets& nets);
 // Warm-up, then cosine decay to a tenth of `base`.
 double scheduledLearningRate(int step, int steps, double base);
 bool encodeTrainingLatents(NanoNets& nets, const StageContext& context);
+// Before the tokenizer trains on: its latent statistics and the encoded
+// latents of the work folder describe the old weights, so both are redone.
+void discardTokenizerOutputs(const StageContext& context);
 bool trainNanoDit(NanoNets& nets, const StageContext& context);
 // Least-squares latent -> RGB map for the live preview.
 void fitPreviewMap(NanoNets& nets, const StageContext& context);

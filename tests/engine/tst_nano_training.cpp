@@ -59,6 +59,12 @@ std::vector<double> losses(const std::string& workDir, const std::string& stage)
     return values;
 }
 
+QByteArray fileBytes(const std::string& path)
+{
+    QFile file(QString::fromStdString(path));
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
 double mean(const std::vector<double>& v, std::size_t from, std::size_t to)
 {
     double sum = 0;
@@ -143,6 +149,32 @@ private slots:
         const auto json = nlohmann::json::parse(record);
         QCOMPARE(json["runs"].size(), std::size_t(2));
         QCOMPARE(json["total_steps"]["dit"].get<int>(), 8);
+    }
+
+    void trainingTheTokenizerFurtherRedoesItsLatents()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        auto options = tinyRun(dir.path());
+        options.ditSteps = 4;
+        QVERIFY(trainNanoModel(options, nullLogger()).finished);
+        const std::string latents = options.workDir + "/latents_00000.safetensors";
+        const std::string stats = options.workDir + "/vae_stats.json";
+        const auto firstLatents = fileBytes(latents), firstStats = fileBytes(stats);
+        QVERIFY(!firstLatents.isEmpty());
+
+        // More DiT steps alone: the tokenizer's outputs stay as they are.
+        options.ditSteps = 6;
+        QVERIFY(trainNanoModel(options, nullLogger()).finished);
+        QVERIFY(fileBytes(latents) == firstLatents);
+
+        // More tokenizer steps: statistics and latents describe the new weights.
+        options.vaeSteps = 20;
+        options.ditSteps = 8;
+        QVERIFY(trainNanoModel(options, nullLogger()).finished);
+        QVERIFY(!fileBytes(latents).isEmpty());
+        QVERIFY(fileBytes(latents) != firstLatents);
+        QVERIFY(fileBytes(stats) != firstStats);
     }
 
     void refusesAnInitFolderThatIsNotANanoModel()
