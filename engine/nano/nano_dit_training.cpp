@@ -139,9 +139,14 @@ void discardTokenizerOutputs(const StageContext& context)
     const bool hadOutputs = context.state.done("vae_stats") || context.state.done(kLatentStage);
     context.state.clearDone("vae_stats");
     context.state.clearDone(kLatentStage);
-    std::error_code error;
-    for (int chunk = 0; fs::exists(workFile(context, chunkName(chunk))); ++chunk)
-        fs::remove(workFile(context, chunkName(chunk)), error);
+    // A chunk left behind would be taken for a new one (encoding skips
+    // chunks that exist), so a failed removal stops the run.
+    for (int chunk = 0; fs::exists(workFile(context, chunkName(chunk))); ++chunk) {
+        std::error_code error;
+        if (!fs::remove(workFile(context, chunkName(chunk)), error) || error)
+            throw EngineError("cannot remove the stale latents " + workFile(context, chunkName(chunk)) + ": "
+                + (error ? error.message() : std::string("not removed")));
+    }
     if (hadOutputs)
         context.logger->info("the video tokenizer trains on: its latent statistics and latents will be redone");
 }

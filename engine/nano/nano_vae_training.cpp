@@ -18,9 +18,6 @@ namespace {
 
 constexpr const char* kStage = "vae";
 
-// [B, 3, frames, crop, crop] in [-1, 1].
-using VaeBatch = torch::Tensor;
-
 // The crop origin along one axis: around the ball most of the time (balls
 // are a few percent of the picture, and the tokenizer learns the backdrop
 // long before them otherwise), anywhere otherwise.
@@ -34,8 +31,9 @@ int cropOrigin(std::mt19937_64& rng, double ballCentre, int size, int crop)
 }
 
 // Fresh clips every step (the simulator is cheap), placed by a per-step
-// generator so a resumed run sees the same batches.
-VaeBatch vaeBatch(const NanoTrainOptions& options, int step)
+// generator so a resumed run sees the same batches. [B, 3, frames, crop,
+// crop] in [-1, 1].
+torch::Tensor vaeBatch(const NanoTrainOptions& options, int step)
 {
     std::mt19937_64 rng(options.trainSeed * 1000003ull + static_cast<std::uint64_t>(step));
     std::vector<torch::Tensor> windows;

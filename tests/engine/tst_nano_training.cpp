@@ -175,6 +175,18 @@ private slots:
         QVERIFY(!fileBytes(latents).isEmpty());
         QVERIFY(fileBytes(latents) != firstLatents);
         QVERIFY(fileBytes(stats) != firstStats);
+
+        // Stale latents that cannot be removed stop the run with their name
+        // (a non-empty folder in a chunk's place: root may remove any file).
+        QVERIFY(QFile::remove(QString::fromStdString(latents)));
+        QVERIFY(QDir().mkpath(QString::fromStdString(latents + "/blocker")));
+        options.vaeSteps = 22;
+        try {
+            trainNanoModel(options, nullLogger());
+            QFAIL("stale latents that cannot be removed must stop the run");
+        } catch (const EngineError& error) {
+            QVERIFY2(std::string(error.what()).find("latents_00000.safetensors") != std::string::npos, error.what());
+        }
     }
 
     void refusesAnInitFolderThatIsNotANanoModel()
