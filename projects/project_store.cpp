@@ -1,6 +1,7 @@
 #include "projects/project_store.h"
 
 #include "projects/column_values.h"
+#include "projects/project_lock.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -126,9 +127,8 @@ std::unique_ptr<ProjectStore> ProjectStore::create(
         return nullptr;
     }
     std::unique_ptr<ProjectStore> store(new ProjectStore(QDir::cleanPath(folder), false));
-    store->m_lock = std::make_unique<QLockFile>(QDir(folder).filePath(QLatin1String(kLockName)));
-    store->m_lock->setStaleLockTime(0); // held for a whole session: only a dead owner makes it stale
-    if (!store->m_lock->tryLock(0)) {
+    store->m_lock = makeProjectLock(QDir(folder).filePath(QLatin1String(kLockName)));
+    if (!takeProjectLock(*store->m_lock)) {
         out = ProjectError::make(ProjectError::Code::Locked,
             tr("%1 is being created by another process.").arg(QDir::toNativeSeparators(folder)));
         return nullptr;
@@ -180,18 +180,19 @@ std::unique_ptr<ProjectStore> ProjectStore::open(const QString& folder, ProjectE
     if (!readOnly) {
         // Lock before probing, so that no other writer changes the file
         // between the look and the open.
-        store->m_lock = std::make_unique<QLockFile>(QDir(folder).filePath(QLatin1String(kLockName)));
-        store->m_lock->setStaleLockTime(0);
-        if (QFileInfo::exists(path) && !store->m_lock->tryLock(0)) {
+        store->m_lock = makeProjectLock(QDir(folder).filePath(QLatin1String(kLockName)));
+        if (QFileInfo::exists(path) && !takeProjectLock(*store->m_lock)) {
             qint64 pid = 0;
             QString host;
             QString application;
-            store->m_lock->getLockInfo(&pid, &host, &application);
-            out = ProjectError::make(ProjectError::Code::Locked,
-                tr("%1 is open in another program (%2, process %3). Close it there, or open a read-only copy.")
-                    .arg(QDir::toNativeSeparators(folder), application)
-                    .arg(pid),
-                {}, true);
+            const QString message = store->m_lock->getLockInfo(&pid, &host, &application)
+                ? tr("%1 is open in another program (%2, process %3). Close it there, or open a read-only copy.")
+                      .arg(QDir::toNativeSeparators(folder), application)
+                      .arg(pid)
+                : tr("%1 is locked (%2), and the lock could not be taken over. Close the program that uses it, or "
+                     "open a read-only copy.")
+                      .arg(QDir::toNativeSeparators(folder), QDir::toNativeSeparators(store->m_lock->fileName()));
+            out = ProjectError::make(ProjectError::Code::Locked, message, {}, true);
             return nullptr;
         }
     }

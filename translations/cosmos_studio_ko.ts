@@ -872,6 +872,10 @@
         <source>Job %1 is %2; only pending jobs can be edited.</source>
         <translation>작업 %1의 상태는 %2입니다. 대기 중인 작업만 편집할 수 있습니다.</translation>
     </message>
+    <message>
+        <source>%1 is locked (%2), and the lock could not be taken over. Close the program that uses it, or open a read-only copy.</source>
+        <translation>%1이(가) 잠겨 있으며(%2) 잠금을 넘겨받을 수 없습니다. 이 프로젝트를 사용하는 프로그램을 닫거나 읽기 전용 사본을 여십시오.</translation>
+    </message>
 </context>
 <context>
     <name>cosmos::projects::TakesModel</name>

@@ -118,6 +118,24 @@ private slots:
         QVERIFY(ProjectStore::open(folder("locked"), &error));
     }
 
+    void ownerlessLockLeftByAKillIsTakenOver()
+    {
+        // A writer killed between creating its lock file and writing its
+        // owner into it leaves an empty lock behind.
+        ProjectError error;
+        QVERIFY(ProjectStore::create(folder("ownerless"), "p", &error));
+        QFile lock(QDir(folder("ownerless")).filePath(QLatin1String(ProjectStore::kLockName)));
+        QVERIFY(lock.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        lock.close();
+        QVERIFY(lock.exists());
+        auto store = ProjectStore::open(folder("ownerless"), &error);
+        QVERIFY2(store, qPrintable(error.message));
+        QCOMPARE(store->name(), QString("p"));
+        // ... and the taken-over lock works: a second writer is refused.
+        QVERIFY(!ProjectStore::open(folder("ownerless"), &error));
+        QCOMPARE(int(error.code), int(ProjectError::Code::Locked));
+    }
+
     // Every older schema version: a fixture built from the DDL kept in the
     // migration code, filled with rows, then opened by the current code.
     void everyOlderVersionMigrates()
