@@ -110,8 +110,15 @@ void exportNanoModel(NanoNets& nets, const StageContext& context)
     run["init_from"] = options.initFrom;
     run["engine_version"] = queryBuildInfo().engineVersion;
     run["steps"] = context.report.steps;
+    // Losses and times come from the work folder's loss log, which covers
+    // all of its runs (their steps are the folder's too), then from this run.
+    const LossLogSummary logged = summariseLossLog(options.workDir);
     run["final_loss"] = context.report.finalLoss;
     run["seconds"] = context.report.seconds;
+    for (const auto& [stage, loss] : logged.lastLoss)
+        run["final_loss"][stage] = loss;
+    for (const auto& [stage, seconds] : logged.seconds)
+        run["seconds"][stage] = seconds;
     run["options"] = {{"vae_batch", options.vaeBatch}, {"vae_frames", options.vaeFrames}, {"vae_crop", options.vaeCrop},
         {"vae_lr", options.vaeLearningRate}, {"latent_clips", options.latentClips},
         {"latent_clip_frames", options.latentClipFrames}, {"dit_batch", options.ditBatch},

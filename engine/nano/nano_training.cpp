@@ -1,7 +1,9 @@
 #include "engine/nano/nano_training.h"
 
+#include <deque>
 #include <filesystem>
 #include <fstream>
+#include <numeric>
 #include <set>
 #include <sstream>
 
@@ -94,6 +96,42 @@ void LossLog::add(const std::string& stage, int step, double loss, double second
 {
     m_file << stage << '\t' << step << '\t' << loss << '\t' << seconds << '\n';
     m_file.flush();
+}
+
+LossLogSummary summariseLossLog(const std::string& workDir)
+{
+    LossLogSummary summary;
+    std::ifstream in(workDir + "/loss.tsv");
+    // Each run's seconds count from the start of its stage, so a run ends
+    // where the seconds fall back; a run resumed from a checkpoint logs some
+    // steps again, which is time spent all the same.
+    std::map<std::string, double> runSeconds;
+    // The log holds single steps' losses: the last few, averaged, say
+    // where training ended.
+    constexpr std::size_t kRecentLosses = 10;
+    std::map<std::string, std::deque<double>> recentLosses;
+    std::string line;
+    while (std::getline(in, line)) {
+        std::istringstream fields(line);
+        std::string stage;
+        int step = 0;
+        double loss = 0.0, seconds = 0.0;
+        if (!(fields >> stage >> step >> loss >> seconds))
+            continue; // a line torn by a kill
+        auto& current = runSeconds[stage];
+        if (seconds < current)
+            summary.seconds[stage] += current;
+        current = seconds;
+        auto& recent = recentLosses[stage];
+        recent.push_back(loss);
+        if (recent.size() > kRecentLosses)
+            recent.pop_front();
+    }
+    for (const auto& [stage, seconds] : runSeconds)
+        summary.seconds[stage] += seconds;
+    for (const auto& [stage, recent] : recentLosses)
+        summary.lastLoss[stage] = std::accumulate(recent.begin(), recent.end(), 0.0) / double(recent.size());
+    return summary;
 }
 
 bool StageContext::progress(const std::string& stage, int step, int steps, double loss, double elapsed) const

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdint>
 #include <fstream>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -46,6 +47,14 @@ public:
 private:
     std::ofstream m_file;
 };
+
+// What <workDir>/loss.tsv says about every run of a work folder, those
+// stopped or killed included (a run's own report knows only its own stages).
+struct LossLogSummary {
+    std::map<std::string, double> lastLoss; // per stage, the mean of its last logged losses
+    std::map<std::string, double> seconds; // per stage, summed over the runs
+};
+LossLogSummary summariseLossLog(const std::string& workDir);
 
 // Exponential running mean for progress lines.
 class RunningLoss {

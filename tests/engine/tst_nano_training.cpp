@@ -113,6 +113,17 @@ private slots:
         QVERIFY2(mean(dit, dit.size() - 6, dit.size()) < mean(dit, 0, 6),
             qPrintable(QString("DiT loss %1 -> %2").arg(mean(dit, 0, 6)).arg(mean(dit, dit.size() - 6, dit.size()))));
 
+        // The training record keeps what the stopped first run did: the
+        // tokenizer trained only then, yet its loss and time are recorded.
+        {
+            std::ifstream in(options.outDir + "/training.json");
+            const auto run = nlohmann::json::parse(in)["runs"].back();
+            QVERIFY(run["final_loss"].contains("vae"));
+            QCOMPARE(run["final_loss"]["vae"].get<double>(), mean(vae, vae.size() - 10, vae.size()));
+            QVERIFY(run["seconds"]["vae"].get<double>() > 0.0);
+            QVERIFY(run["seconds"]["dit"].get<double>() > 0.0);
+        }
+
         // The exported folder is a model the pipeline loads and runs.
         for (const char* file : {"config.json", "dit.safetensors", "vae.safetensors", "text_encoder.safetensors",
                  "tokenizer.json", "training.json", "MODEL_CARD.md"})
