@@ -27,12 +27,14 @@ int runNanoEvalCommand(const QStringList& arguments, CliContext& context)
         QStringLiteral("eval-seed"), QStringLiteral("Evaluation seed."), QStringLiteral("n"), QStringLiteral("1"));
     const QCommandLineOption steps(
         QStringLiteral("steps"), QStringLiteral("Sampling steps (default: the model's)."), QStringLiteral("n"));
+    const QCommandLineOption guidance(QStringLiteral("guidance"),
+        QStringLiteral("Classifier-free guidance (default: the model's)."), QStringLiteral("scale"));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON instead of a table."));
     const QCommandLineOption card(
         QStringLiteral("card"), QStringLiteral("Write evaluation.json and the model card into the model folder."));
     const QCommandLineOption check(
         QStringLiteral("check"), QStringLiteral("Exit with status 3 when a target is missed."));
-    for (const auto* option : {&model, &clips, &conditioned, &seed, &steps, &json, &card, &check})
+    for (const auto* option : {&model, &clips, &conditioned, &seed, &steps, &guidance, &json, &card, &check})
         parser.addOption(*option);
     if (!parser.parse(QStringList {QStringLiteral("nano-eval")} + arguments)) {
         context.err << "cosmos-cli nano-eval: " << parser.errorText() << "\n";
@@ -59,8 +61,23 @@ int runNanoEvalCommand(const QStringList& arguments, CliContext& context)
     options.evalSeed = static_cast<std::uint64_t>(integer(seed, 0, 1ll << 40));
     if (parser.isSet(steps))
         options.steps = static_cast<int>(integer(steps, 1, 1000));
+    if (parser.isSet(guidance)) {
+        bool ok = false;
+        options.guidance = parser.value(guidance).toDouble(&ok);
+        if (!ok || options.guidance < 0.0 || options.guidance > 100.0) {
+            context.err << "cosmos-cli nano-eval: --guidance must be a number from 0 to 100, got '"
+                        << parser.value(guidance) << "'\n";
+            valid = false;
+        }
+    }
     if (!valid)
         return 2;
+    if (parser.isSet(card) && (options.steps > 0 || options.guidance >= 0.0)) {
+        // The card records how the model does with the settings it ships with.
+        context.err << "cosmos-cli nano-eval: --card scores the model's own sampling settings; drop --steps and "
+                       "--guidance\n";
+        return 2;
+    }
 
     const bool terminal = ::isatty(STDERR_FILENO) != 0;
     options.progress = [terminal](const std::string& phase, int done, int total) {

@@ -51,6 +51,9 @@ struct Mean {
 
 struct Tally {
     Rate colour, direction, count, gravity, videoContinuity, continueContinuity;
+    // The tokenizer's reconstructions scored like takes: what a perfect DiT
+    // could reach through this tokenizer.
+    Rate tokenizerColour, tokenizerDirection, tokenizerCount;
     std::vector<double> fittedGravity;
     Mean imagePsnr, videoPsnr, continueSeamPsnr, tokenizerPsnr;
 };
@@ -238,6 +241,11 @@ NanoEvalReport evaluateNanoModel(pipeline::WorldModel& model, const NanoEvalOpti
             const auto decoded = model.vae().decode(model.vae().encode(segment.to(model.device())));
             const auto reconstructed = bytesOf(decoded[0].to(torch::kCPU));
             tally.tokenizerPsnr.add(psnr(reconstructed.data(), clip.long_.frames.data(), reconstructed.size()));
+            const ClipScore ceiling = scoreClip(clip.spec, reconstructed.data(), NanoWorldConstants::frames,
+                NanoWorldConstants::height, NanoWorldConstants::width);
+            tally.tokenizerColour.add(ceiling.coloursMatch);
+            tally.tokenizerDirection.add(ceiling.directionMatches);
+            tally.tokenizerCount.add(ceiling.countKept);
         }
         stopped = !progress("evaluating", i + 1, options.clips);
     }
@@ -263,6 +271,9 @@ NanoEvalReport evaluateNanoModel(pipeline::WorldModel& model, const NanoEvalOpti
     m.push_back(
         percentMetric("continue_continuity", "Continue: velocity continuous at boundary", tally.continueContinuity, 0));
     m.push_back(decibelMetric("tokenizer_psnr", "video tokenizer reconstruction PSNR", tally.tokenizerPsnr, 30));
+    m.push_back(percentMetric("tokenizer_colour", "tokenizer ceiling: colours kept", tally.tokenizerColour, 0));
+    m.push_back(percentMetric("tokenizer_direction", "tokenizer ceiling: direction kept", tally.tokenizerDirection, 0));
+    m.push_back(percentMetric("tokenizer_count", "tokenizer ceiling: ball count kept", tally.tokenizerCount, 0));
     report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return report;
 }

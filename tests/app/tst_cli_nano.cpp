@@ -18,7 +18,7 @@
 using namespace cosmos::engine;
 
 // cosmos-cli nano-data end to end: the real executable writes a small
-// dataset, and what it wrote is read back.
+// dataset, and what it wrote is read back; nano-eval scores the shipped model.
 class TestCliNano : public QObject {
     Q_OBJECT
 private:
@@ -105,8 +105,37 @@ private slots:
         }
     }
 
+    void evaluatesTheShippedModelWithItsTokenizerCeiling()
+    {
+        const Result r = run({"nano-eval", "--model", "nano", "--clips", "1", "--conditioned-clips", "1", "--steps",
+            "2", "--guidance", "1.5", "--json"});
+        QCOMPARE(r.code, 0);
+        const QJsonObject report = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(report.value("clips").toInt(), 1);
+        QCOMPARE(report.value("steps").toInt(), 2);
+        QHash<QString, QJsonObject> metrics;
+        for (const auto& metric : report.value("metrics").toArray())
+            metrics.insert(metric.toObject().value("key").toString(), metric.toObject());
+        for (const char* key :
+            {"colour_adherence", "tokenizer_psnr", "tokenizer_colour", "tokenizer_direction", "tokenizer_count"})
+            QVERIFY2(metrics.contains(key), key);
+        QCOMPARE(metrics["tokenizer_colour"].value("samples").toInt(), 1);
+        // The shipped tokenizer reconstructs simulator clips well; its
+        // ceiling rows are shares of the one clip.
+        QVERIFY(metrics["tokenizer_psnr"].value("value").toDouble() > 20.0);
+        const double colour = metrics["tokenizer_colour"].value("value").toDouble();
+        QVERIFY(colour == 0.0 || colour == 100.0);
+    }
+
     void badArgumentsAreRefused()
     {
+        Result e = run({"nano-eval", "--clips", "1", "--guidance", "strong"});
+        QCOMPARE(e.code, 2);
+        QVERIFY2(e.err.contains("--guidance must be a number"), qPrintable(e.err));
+        e = run({"nano-eval", "--clips", "1", "--guidance", "2", "--card"});
+        QCOMPARE(e.code, 2);
+        QVERIFY2(e.err.contains("--card scores the model's own sampling settings"), qPrintable(e.err));
+
         Result r = run({"nano-data", "--count", "0", "--out", m_dir.filePath("zero")});
         QCOMPARE(r.code, 2);
         QVERIFY2(r.err.contains("--count must be an integer from 1"), qPrintable(r.err));
