@@ -115,15 +115,12 @@ DitBatch ditBatch(const LatentSet& set, const torch::Tensor& promptIds, const to
     std::vector<torch::Tensor> x0, masks, ids;
     for (int b = 0; b < options.ditBatch; ++b) {
         const auto clip = static_cast<std::int64_t>(rng() % n);
-        const auto start = static_cast<std::int64_t>(rng() % starts);
+        const double r = uniform();
+        const DitWindow chosen = chooseDitWindow(
+            options, r, rng(), static_cast<std::int64_t>(starts), nets.config.conditionalLatentFrames);
+        const std::int64_t start = chosen.start;
+        const int conditioned = chosen.conditioned;
         x0.push_back(set.latents[clip].slice(1, start, start + window));
-        // Mid-clip windows are continuations (latents handed over); windows
-        // from the start train Text2World, Image2World and Video2World.
-        int conditioned = nets.config.conditionalLatentFrames;
-        if (start == 0) {
-            const double r = uniform();
-            conditioned = r < 0.3 ? 0 : (r < 0.6 ? 1 : nets.config.conditionalLatentFrames);
-        }
         auto mask = torch::zeros({1, window, set.latents.size(3), set.latents.size(4)});
         mask.slice(1, 0, conditioned).fill_(1.0);
         masks.push_back(mask);
@@ -133,6 +130,25 @@ DitBatch ditBatch(const LatentSet& set, const torch::Tensor& promptIds, const to
 }
 
 } // namespace
+
+DitWindow chooseDitWindow(
+    const NanoTrainOptions& options, double r, std::uint64_t random, std::int64_t starts, int conditionalFrames)
+{
+    // Windows from a clip's start train Text2World, Image2World and
+    // Video2World (a prompt describes the clip from its start); mid-clip
+    // windows are continuations (latents handed over). Text2World gets the
+    // largest share: it is what most takes are, and the hardest.
+    const double image = options.text2WorldShare + options.image2WorldShare;
+    const double video = image + options.video2WorldShare;
+    DitWindow window {0, conditionalFrames};
+    if (r < options.text2WorldShare)
+        window.conditioned = 0;
+    else if (r < image)
+        window.conditioned = 1;
+    else if (r >= video && starts > 1)
+        window.start = 1 + static_cast<std::int64_t>(random % static_cast<std::uint64_t>(starts - 1));
+    return window;
+}
 
 void discardTokenizerOutputs(const StageContext& context)
 {

@@ -1,5 +1,6 @@
 #include "engine/nano/nano_training.h"
 
+#include <algorithm>
 #include <deque>
 #include <filesystem>
 #include <fstream>
@@ -259,6 +260,11 @@ NanoTrainReport trainNanoModel(const NanoTrainOptions& options, const LoggerPtr&
 {
     if (options.workDir.empty() || options.outDir.empty())
         throw EngineError("nano training needs a work folder and an output folder");
+    const double shares[] = {options.text2WorldShare, options.image2WorldShare, options.video2WorldShare};
+    if (std::any_of(std::begin(shares), std::end(shares), [](double share) { return share < 0.0; })
+        || shares[0] + shares[1] + shares[2] > 1.0)
+        throw EngineError("the DiT's mode shares (Text2World, Image2World, Video2World) must be at least 0 and add up "
+                          "to at most 1");
     std::error_code error;
     fs::create_directories(options.workDir, error);
     if (error || !fs::is_directory(options.workDir))

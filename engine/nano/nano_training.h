@@ -61,6 +61,13 @@ struct NanoTrainOptions {
     double ditLearningRate = 4e-4;
     double promptDropout = 0.1;
     double emaDecay = 0.999;
+    // How the DiT's windows are shared among the modes: Text2World (no frame
+    // given), Image2World (one latent frame), Video2World (the model's
+    // conditional latent frames), all from a clip's start; the rest are
+    // continuations (conditional latent frames handed over mid-clip).
+    double text2WorldShare = 0.4;
+    double image2WorldShare = 0.15;
+    double video2WorldShare = 0.15;
 
     // Clips for the tokenizer's corpus, the latent statistics and the preview map.
     int tokenizerClips = 4000;

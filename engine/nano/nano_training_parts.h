@@ -56,6 +56,17 @@ struct LossLogSummary {
 };
 LossLogSummary summariseLossLog(const std::string& workDir);
 
+// A DiT training sample's window: its first latent frame in the clip's
+// latents, and how many of its latent frames are given (0: Text2World).
+// `r` in [0, 1) picks the mode by the options' shares; `random` places a
+// continuation among the `starts` possible first frames.
+struct DitWindow {
+    std::int64_t start = 0;
+    int conditioned = 0;
+};
+DitWindow chooseDitWindow(
+    const NanoTrainOptions& options, double r, std::uint64_t random, std::int64_t starts, int conditionalFrames);
+
 // Exponential running mean for progress lines.
 class RunningLoss {
 public:

@@ -5,12 +5,14 @@
 #include <QtTest>
 
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
 
 #include "engine/errors.h"
 #include "engine/nano/nano_training.h"
+#include "engine/nano/nano_training_parts.h"
 #include "engine/pipeline/generation.h"
 #include "engine/pipeline/world_model.h"
 
@@ -198,6 +200,40 @@ private slots:
         } catch (const EngineError& error) {
             QVERIFY2(std::string(error.what()).find("latents_00000.safetensors") != std::string::npos, error.what());
         }
+    }
+
+    void modesShareTheDitWindowsAsConfigured()
+    {
+        NanoTrainOptions options;
+        options.text2WorldShare = 0.5;
+        options.image2WorldShare = 0.2;
+        options.video2WorldShare = 0.1;
+        std::map<std::pair<bool, int>, int> seen; // (from the start, latent frames given) -> windows
+        constexpr int kDraws = 1000;
+        for (int i = 0; i < kDraws; ++i) {
+            const DitWindow window = chooseDitWindow(options, (i + 0.5) / kDraws, std::uint64_t(i) * 7919u, 3, 2);
+            QVERIFY(window.start >= 0 && window.start < 3);
+            ++seen[{window.start == 0, window.conditioned}];
+        }
+        QCOMPARE(seen[std::make_pair(true, 0)], 500); // Text2World
+        QCOMPARE(seen[std::make_pair(true, 1)], 200); // Image2World
+        QCOMPARE(seen[std::make_pair(true, 2)], 100); // Video2World
+        QCOMPARE(seen[std::make_pair(false, 2)], 200); // continuations, always mid-clip
+        QCOMPARE(int(seen.size()), 4);
+        // A clip with one possible window continues from its start.
+        QCOMPARE(chooseDitWindow(options, 0.99, 5, 1, 2).start, std::int64_t(0));
+
+        QTemporaryDir dir;
+        auto run = tinyRun(dir.path());
+        run.video2WorldShare = 0.4; // 0.4 + 0.15 + 0.4 > 1
+        run.text2WorldShare = 0.5;
+        try {
+            trainNanoModel(run, nullLogger());
+            QFAIL("mode shares over 1 were accepted");
+        } catch (const EngineError& error) {
+            QVERIFY2(std::string(error.what()).find("mode shares") != std::string::npos, error.what());
+        }
+        QVERIFY(!QFile::exists(QString::fromStdString(run.workDir + "/state.json")));
     }
 
     void refusesAnInitFolderThatIsNotANanoModel()
