@@ -89,8 +89,13 @@ int runNanoTrainCommand(const QStringList& arguments, CliContext& context)
         QStringLiteral("Steps between checkpoints."), QStringLiteral("n"), QStringLiteral("100"));
     const QCommandLineOption fullPrecision(
         QStringLiteral("fp32"), QStringLiteral("Store every network in fp32 (default: DiT and text encoder in fp16)."));
+    const QCommandLineOption ditRate(QStringLiteral("dit-lr"), QStringLiteral("DiT and text encoder learning rate."),
+        QStringLiteral("rate"), QStringLiteral("4e-4"));
+    const QCommandLineOption device(QStringLiteral("device"),
+        QStringLiteral("Where the networks train: cpu, cuda or cuda:N."), QStringLiteral("device"),
+        QStringLiteral("cpu"));
     for (const auto* option : {&work, &out, &init, &dataSeed, &vaeSteps, &ditSteps, &clips, &ditBatch, &vaeBatch,
-             &checkpointEvery, &fullPrecision, &vaeFrames, &vaeRate})
+             &checkpointEvery, &fullPrecision, &vaeFrames, &vaeRate, &ditRate, &device})
         parser.addOption(*option);
     if (!parser.parse(QStringList {QStringLiteral("nano-train")} + arguments)) {
         context.err << "cosmos-cli nano-train: " << parser.errorText() << "\n";
@@ -128,12 +133,18 @@ int runNanoTrainCommand(const QStringList& arguments, CliContext& context)
         context.err << "cosmos-cli nano-train: --vae-frames must be 1 + 4k (5, 9, 13, ...)\n";
         valid = false;
     }
-    bool rateOk = false;
-    options.vaeLearningRate = parser.value(vaeRate).toDouble(&rateOk);
-    if (!rateOk || options.vaeLearningRate <= 0.0) {
-        context.err << "cosmos-cli nano-train: --vae-lr must be a positive number\n";
-        valid = false;
-    }
+    auto rate = [&](const QCommandLineOption& option) {
+        bool ok = false;
+        const double value = parser.value(option).toDouble(&ok);
+        if (!ok || value <= 0.0) {
+            context.err << "cosmos-cli nano-train: --" << option.names().first() << " must be a positive number\n";
+            valid = false;
+        }
+        return value;
+    };
+    options.vaeLearningRate = rate(vaeRate);
+    options.ditLearningRate = rate(ditRate);
+    options.device = parser.value(device).toStdString();
     if (!valid)
         return 2;
 

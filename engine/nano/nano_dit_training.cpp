@@ -102,6 +102,7 @@ struct DitBatch {
     torch::Tensor x0; // [B, C, T, h, w]
     torch::Tensor mask; // [B, 1, T, h, w]
     torch::Tensor ids; // [B, L]
+    DitBatch to(torch::Device device) const { return {x0.to(device), mask.to(device), ids.to(device)}; }
 };
 
 DitBatch ditBatch(const LatentSet& set, const torch::Tensor& promptIds, const torch::Tensor& emptyIds,
@@ -193,7 +194,7 @@ bool encodeTrainingLatents(NanoNets& nets, const StageContext& context)
                 // The prompt describes the segment a Text2World take would show.
                 prompts.push_back(simulateClip(spec).prompt);
             }
-            latents.push_back(nets.vae->encode(torch::stack(clips)));
+            latents.push_back(nets.vae->encode(torch::stack(clips).to(nets.device)).to(torch::kCPU));
             const int done = first + std::min(count, offset + kEncodeBatch);
             if (!context.progress(kLatentStage, done, options.latentClips, 0.0, secondsSince(start)))
                 return false; // this chunk is not written; the next run redoes it
@@ -238,7 +239,7 @@ bool trainNanoDit(NanoNets& nets, const StageContext& context)
         tensors, torch::optim::AdamWOptions(options.ditLearningRate).betas({0.9, 0.99}).weight_decay(0.01));
     const std::string optimizerPath = workFile(context, "dit_optimizer.pt");
     if (step > 0 && fs::exists(optimizerPath))
-        torch::load(optimizer, optimizerPath);
+        loadOptimizerState(optimizer, optimizerPath, nets.device);
     if (step > 0 && fs::exists(averagePath))
         average.load(averagePath);
 
@@ -264,11 +265,11 @@ bool trainNanoDit(NanoNets& nets, const StageContext& context)
         for (auto& group : optimizer.param_groups())
             static_cast<torch::optim::AdamWOptions&>(group.options())
                 .lr(scheduledLearningRate(step, steps, options.ditLearningRate));
-        const auto batch = ditBatch(set, promptIds, emptyIds, nets, options, step);
+        const auto batch = ditBatch(set, promptIds, emptyIds, nets, options, step).to(nets.device);
         const auto b = batch.x0.size(0);
         // Noise levels spread as the shifted schedule visits them at inference.
         const auto u = torch::rand({b});
-        const auto sigma = (shift * u / (1.0 + (shift - 1.0) * u)).view({b, 1, 1, 1, 1});
+        const auto sigma = (shift * u / (1.0 + (shift - 1.0) * u)).view({b, 1, 1, 1, 1}).to(nets.device);
         const auto noise = torch::randn_like(batch.x0);
         const auto noisy = (1.0 - sigma) * batch.x0 + sigma * noise;
         const auto input = batch.x0 * batch.mask + noisy * (1.0 - batch.mask);

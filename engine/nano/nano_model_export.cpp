@@ -69,7 +69,7 @@ void fitPreviewMap(NanoNets& nets, const StageContext& context)
     for (std::uint64_t i = 0; i < static_cast<std::uint64_t>(std::max(1, context.options.previewClips)); ++i) {
         const auto clip = simulateClip(NanoClipSpec::fromSeed(trainingClipSeed(context.options.dataSeed + 2000, i)));
         const auto video = clipToTensor(clip); // [3, T, H, W]
-        const auto latent = nets.vae->encode(video.unsqueeze(0))[0]; // [C, T', h, w]
+        const auto latent = nets.vae->encode(video.unsqueeze(0).to(nets.device))[0].to(torch::kCPU); // [C, T', h, w]
         const auto pooled = torch::avg_pool2d(video.transpose(0, 1), spatial); // [T, 3, h, w]
         std::vector<torch::Tensor> perLatent {pooled[0]};
         for (std::int64_t t = 1; t < latent.size(1); ++t)
@@ -124,7 +124,7 @@ void exportNanoModel(NanoNets& nets, const StageContext& context)
         {"latent_clip_frames", options.latentClipFrames}, {"dit_batch", options.ditBatch},
         {"dit_lr", options.ditLearningRate}, {"prompt_dropout", options.promptDropout}, {"ema_decay", options.emaDecay},
         {"text2world_share", options.text2WorldShare}, {"image2world_share", options.image2WorldShare},
-        {"video2world_share", options.video2WorldShare}};
+        {"video2world_share", options.video2WorldShare}, {"device", options.device}};
     runs.push_back(run);
     int vaeSteps = 0, ditSteps = 0;
     for (const auto& r : runs) {

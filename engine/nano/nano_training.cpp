@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <numeric>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -171,6 +172,32 @@ void saveParameters(torch::nn::Module& module, const std::string& path)
     writeSafetensors(path, parameterMap(module));
 }
 
+void loadOptimizerState(torch::optim::Optimizer& optimizer, const std::string& path, torch::Device device)
+{
+    torch::serialize::InputArchive archive;
+    archive.load_from(path, device);
+    optimizer.load(archive);
+}
+
+torch::Device nanoTrainingDevice(const std::string& name)
+{
+    const std::string unknown = "unknown device '" + name + "' (valid: cpu, cuda, cuda:N)";
+    if (name == "cpu")
+        return torch::kCPU;
+    if (name.rfind("cuda", 0) != 0)
+        throw EngineError(unknown);
+    std::optional<torch::Device> device;
+    try {
+        device = torch::Device(name);
+    } catch (const c10::Error&) {
+        throw EngineError(unknown);
+    }
+    if (!torch::cuda::is_available())
+        throw EngineError("nano training on '" + name
+            + "' was asked for, but CUDA is not available in this build or machine (use --device cpu)");
+    return *device;
+}
+
 namespace {
 
 // Prompts of many training clips plus every vocabulary word: the corpus the
@@ -265,6 +292,7 @@ NanoTrainReport trainNanoModel(const NanoTrainOptions& options, const LoggerPtr&
         || shares[0] + shares[1] + shares[2] > 1.0)
         throw EngineError("the DiT's mode shares (Text2World, Image2World, Video2World) must be at least 0 and add up "
                           "to at most 1");
+    const torch::Device device = nanoTrainingDevice(options.device);
     std::error_code error;
     fs::create_directories(options.workDir, error);
     if (error || !fs::is_directory(options.workDir))
@@ -299,6 +327,13 @@ NanoTrainReport trainNanoModel(const NanoTrainOptions& options, const LoggerPtr&
     }
     loadParametersIfPresent(*nets.dit, workFile(context, "dit.safetensors"));
     loadParametersIfPresent(*nets.text, workFile(context, "text_encoder.safetensors"));
+    // Built and loaded on the CPU; trained where asked.
+    nets.device = device;
+    nets.vae->to(device);
+    nets.dit->to(device);
+    nets.text->to(device);
+    if (!device.is_cpu())
+        logger->info("training on {}", device.str());
 
     buildNanoTokenizer(nets, context);
     if (state.steps("vae") < options.vaeSteps)

@@ -42,6 +42,9 @@ struct NanoTrainOptions {
     std::string initFrom; // a model folder to continue from; empty: from scratch
     std::uint64_t dataSeed = 1;
     std::uint64_t trainSeed = 7; // initialisation, batches, noise
+    // Where the networks train: "cpu", "cuda" or "cuda:N" (fp32 on every
+    // device). Data are simulated on the CPU and latents kept there.
+    std::string device = "cpu";
 
     // Video tokenizer: short windows and crops (the nets are convolutional
     // and causal, so what they learn carries to whole 64x64 clips).

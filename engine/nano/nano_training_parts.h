@@ -102,7 +102,12 @@ struct NanoNets {
     nets::WanVae vae {nullptr};
     nets::Dit dit {nullptr};
     nets::QwenTextModel text {nullptr};
+    torch::Device device {torch::kCPU}; // where all three live
 };
+
+// The device of NanoTrainOptions::device; EngineError when it is unknown or
+// CUDA is not available here.
+torch::Device nanoTrainingDevice(const std::string& name);
 
 // Tokenizer stage: tokenizer.json from the prompt vocabulary (or kept from
 // the init model), and the pad id in the text config.
@@ -130,5 +135,8 @@ std::string workFile(const StageContext& context, const std::string& name);
 // Loads `path` into the module's parameters when the file exists.
 bool loadParametersIfPresent(torch::nn::Module& module, const std::string& path);
 void saveParameters(torch::nn::Module& module, const std::string& path);
+// An optimiser's state saved by torch::save, its tensors placed on `device`
+// (the work folder may come from a run on another device).
+void loadOptimizerState(torch::optim::Optimizer& optimizer, const std::string& path, torch::Device device);
 
 } // namespace cosmos::engine::nano

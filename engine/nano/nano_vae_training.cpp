@@ -78,7 +78,7 @@ bool trainNanoVae(NanoNets& nets, const StageContext& context)
         vae.parameters(), torch::optim::AdamWOptions(options.vaeLearningRate).betas({0.9, 0.99}).weight_decay(0.0));
     const std::string optimizerPath = workFile(context, "vae_optimizer.pt");
     if (step > 0 && std::filesystem::exists(optimizerPath))
-        torch::load(optimizer, optimizerPath);
+        loadOptimizerState(optimizer, optimizerPath, nets.device);
 
     auto checkpoint = [&] {
         saveParameters(vae, workFile(context, "vae.safetensors"));
@@ -96,7 +96,7 @@ bool trainNanoVae(NanoNets& nets, const StageContext& context)
         for (auto& group : optimizer.param_groups())
             static_cast<torch::optim::AdamWOptions&>(group.options())
                 .lr(scheduledLearningRate(step, steps, options.vaeLearningRate));
-        const auto video = vaeBatch(options, step);
+        const auto video = vaeBatch(options, step).to(nets.device);
         // The mean alone is decoded: sampling the posterior from a fresh
         // log-variance (about 0, i.e. unit noise) drowns the signal for the
         // first thousands of steps, more than a CPU run has. Only the mean is
@@ -150,7 +150,7 @@ void measureLatentStatistics(NanoNets& nets, const StageContext& context)
             for (std::uint64_t b = 0; b < 8 && i + b < total; ++b)
                 clips.push_back(clipToTensor(
                     simulateClip(NanoClipSpec::fromSeed(trainingClipSeed(options.dataSeed + 1000, i + b)))));
-            latents.push_back(nets.vae->encodeMoments(torch::stack(clips)).first);
+            latents.push_back(nets.vae->encodeMoments(torch::stack(clips).to(nets.device)).first.to(torch::kCPU));
         }
         const auto all = torch::cat(latents, 0).transpose(0, 1).reshape({config.zDim, -1}).to(torch::kFloat64);
         const auto mean = all.mean(1);
@@ -174,6 +174,7 @@ void applyVaeConfig(NanoNets& nets)
             target[item.key()].copy_(item.value());
     }
     fresh->eval();
+    fresh->to(nets.device);
     nets.vae = fresh;
 }
 

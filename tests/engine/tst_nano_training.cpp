@@ -236,6 +236,27 @@ private slots:
         QVERIFY(!QFile::exists(QString::fromStdString(run.workDir + "/state.json")));
     }
 
+    void refusesADeviceItCannotTrainOn()
+    {
+        QTemporaryDir dir;
+        auto run = tinyRun(dir.path());
+        auto refused = [&](const std::string& device, const std::string& expected) {
+            run.device = device;
+            try {
+                trainNanoModel(run, nullLogger());
+            } catch (const EngineError& error) {
+                return std::string(error.what()).find(expected) != std::string::npos;
+            }
+            return false;
+        };
+        QVERIFY(refused("tpu", "unknown device 'tpu' (valid: cpu, cuda, cuda:N)"));
+        QVERIFY(refused("cuda:x", "unknown device 'cuda:x'"));
+        if (!torch::cuda::is_available())
+            QVERIFY(refused("cuda", "CUDA is not available"));
+        // Refused before any work: no work folder was made.
+        QVERIFY(!QFile::exists(QString::fromStdString(run.workDir)));
+    }
+
     void refusesAnInitFolderThatIsNotANanoModel()
     {
         QTemporaryDir dir;
