@@ -117,10 +117,8 @@ DitBatch ditBatch(const LatentSet& set, const torch::Tensor& promptIds, const to
     for (int b = 0; b < options.ditBatch; ++b) {
         const auto clip = static_cast<std::int64_t>(rng() % n);
         const double r = uniform();
-        const DitWindow chosen = chooseDitWindow(
+        const auto [start, conditioned] = chooseDitWindow(
             options, r, rng(), static_cast<std::int64_t>(starts), nets.config.conditionalLatentFrames);
-        const std::int64_t start = chosen.start;
-        const int conditioned = chosen.conditioned;
         x0.push_back(set.latents[clip].slice(1, start, start + window));
         auto mask = torch::zeros({1, window, set.latents.size(3), set.latents.size(4)});
         mask.slice(1, 0, conditioned).fill_(1.0);

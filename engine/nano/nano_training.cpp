@@ -5,7 +5,6 @@
 #include <filesystem>
 #include <fstream>
 #include <numeric>
-#include <optional>
 #include <set>
 #include <sstream>
 
@@ -18,6 +17,7 @@
 #include "engine/nets/dit/dit_loading.h"
 #include "engine/nets/text/text_encoder_loading.h"
 #include "engine/nets/vae/wan_vae_loading.h"
+#include "engine/runner/take_files.h"
 #include "engine/text/bpe_tokenizer.h"
 #include "engine/text/bpe_trainer.h"
 #include "engine/util/json_read.h"
@@ -179,25 +179,6 @@ void loadOptimizerState(torch::optim::Optimizer& optimizer, const std::string& p
     optimizer.load(archive);
 }
 
-torch::Device nanoTrainingDevice(const std::string& name)
-{
-    const std::string unknown = "unknown device '" + name + "' (valid: cpu, cuda, cuda:N)";
-    if (name == "cpu")
-        return torch::kCPU;
-    if (name.rfind("cuda", 0) != 0)
-        throw EngineError(unknown);
-    std::optional<torch::Device> device;
-    try {
-        device = torch::Device(name);
-    } catch (const c10::Error&) {
-        throw EngineError(unknown);
-    }
-    if (!torch::cuda::is_available())
-        throw EngineError("nano training on '" + name
-            + "' was asked for, but CUDA is not available in this build or machine (use --device cpu)");
-    return *device;
-}
-
 namespace {
 
 // Prompts of many training clips plus every vocabulary word: the corpus the
@@ -292,7 +273,8 @@ NanoTrainReport trainNanoModel(const NanoTrainOptions& options, const LoggerPtr&
         || shares[0] + shares[1] + shares[2] > 1.0)
         throw EngineError("the DiT's mode shares (Text2World, Image2World, Video2World) must be at least 0 and add up "
                           "to at most 1");
-    const torch::Device device = nanoTrainingDevice(options.device);
+    // The engine's one reading of device names; training keeps fp32 on every device.
+    const torch::Device device = buildOptionsForDevice(options.device).device;
     std::error_code error;
     fs::create_directories(options.workDir, error);
     if (error || !fs::is_directory(options.workDir))

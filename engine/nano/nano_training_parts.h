@@ -105,10 +105,6 @@ struct NanoNets {
     torch::Device device {torch::kCPU}; // where all three live
 };
 
-// The device of NanoTrainOptions::device; EngineError when it is unknown or
-// CUDA is not available here.
-torch::Device nanoTrainingDevice(const std::string& name);
-
 // Tokenizer stage: tokenizer.json from the prompt vocabulary (or kept from
 // the init model), and the pad id in the text config.
 void buildNanoTokenizer(NanoNets& nets, const StageContext& context);

@@ -22,15 +22,18 @@ nets::BuildOptions buildOptionsForDevice(const std::string& device)
     nets::BuildOptions options;
     if (device == "cpu")
         return options;
-    if (device.rfind("cuda", 0) == 0) {
-        if (!torch::cuda::is_available())
-            throw EngineError(
-                "device '" + device + "' was asked for, but CUDA is not available in this build or machine");
-        options.device = torch::Device(device);
-        options.dtype = torch::kBFloat16; // the official inference precision; fp32 regions stay fp32
-        return options;
+    const std::string unknown = "unknown device '" + device + "' (valid: cpu, cuda, cuda:N)";
+    if (device.rfind("cuda", 0) != 0)
+        throw EngineError(unknown);
+    try {
+        options.device = torch::Device(device); // "cuda:x" is no device, here or on a GPU machine
+    } catch (const c10::Error&) {
+        throw EngineError(unknown);
     }
-    throw EngineError("unknown device '" + device + "' (valid: cpu, cuda, cuda:N)");
+    if (!torch::cuda::is_available())
+        throw EngineError("device '" + device + "' was asked for, but CUDA is not available in this build or machine");
+    options.dtype = torch::kBFloat16; // the official inference precision; fp32 regions stay fp32
+    return options;
 }
 
 std::unique_ptr<pipeline::WorldModel> loadModelFolder(const std::string& folder, const std::string& device)

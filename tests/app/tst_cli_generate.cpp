@@ -150,6 +150,12 @@ private slots:
         QCOMPARE(r.code, 1);
         QVERIFY2(r.err.contains("is not a model folder: it has no config.json"), qPrintable(r.err));
 
+        // A malformed CUDA device is named as such, on any machine.
+        r = run(base(m_dir.filePath("x.mp4")) << "--device"
+                                              << "cuda:x");
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains("unknown device 'cuda:x' (valid: cpu, cuda, cuda:N)"), qPrintable(r.err));
+
         QStringList frames = base(m_dir.filePath("x.mp4"));
         frames[frames.indexOf("9")] = "10";
         r = run(frames);
