@@ -254,15 +254,17 @@ bool trainNanoDit(NanoNets& nets, const StageContext& context)
     nets.text->train();
     const double shift = nets.config.sampling.shift;
     const double conditionTimestep = nets.config.conditionalFrameTimestep;
+    const auto schedule = context.state.schedule(kStage, step, steps);
     RunningLoss running;
     const auto start = Clock::now();
-    context.logger->info("training the DiT and the text encoder: steps {}..{}, batch {}, {} clips", step, steps,
-        options.ditBatch, set.latents.size(0));
+    context.logger->info("training the DiT and the text encoder: steps {}..{} (learning rate scheduled from step {}), "
+                         "batch {}, {} clips",
+        step, steps, schedule.from, options.ditBatch, set.latents.size(0));
     while (step < steps) {
         torch::manual_seed(options.trainSeed * 104729ull + static_cast<std::uint64_t>(step));
         for (auto& group : optimizer.param_groups())
             static_cast<torch::optim::AdamWOptions&>(group.options())
-                .lr(scheduledLearningRate(step, steps, options.ditLearningRate));
+                .lr(scheduledLearningRate(step, schedule, options.ditLearningRate));
         const auto batch = ditBatch(set, promptIds, emptyIds, nets, options, step).to(nets.device);
         const auto b = batch.x0.size(0);
         // Noise levels spread as the shifted schedule visits them at inference.

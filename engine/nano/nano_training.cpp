@@ -76,6 +76,17 @@ void TrainingState::clearDone(const std::string& stage)
     save();
 }
 
+LearningSchedule TrainingState::schedule(const std::string& stage, int step, int target)
+{
+    auto& entry = m_json["schedules"][stage];
+    const LearningSchedule stored {
+        static_cast<int>(util::jsonInteger(entry, "from", -1)), static_cast<int>(util::jsonInteger(entry, "to", -1))};
+    if (stored.to == target && stored.from >= 0 && stored.from <= step)
+        return stored;
+    entry = {{"from", step}, {"to", target}};
+    return {step, target};
+}
+
 void TrainingState::save() const
 {
     const std::string temporary = m_path + ".tmp";

@@ -21,6 +21,13 @@
 
 namespace cosmos::engine::nano {
 
+// The steps one run of a stage trains over: its learning rate warms up and
+// decays over these.
+struct LearningSchedule {
+    int from = 0;
+    int to = 0;
+};
+
 // Stage bookkeeping in <workDir>/state.json, rewritten atomically.
 class TrainingState {
 public:
@@ -30,6 +37,11 @@ public:
     bool done(const std::string& stage) const;
     void markDone(const std::string& stage);
     void clearDone(const std::string& stage);
+    // A run toward a new step target gets a schedule of its own, from `step`
+    // (a model continued from committed weights learns at a useful rate
+    // again instead of at the tail of the last run's decay); a run resumed
+    // toward the same target carries on the schedule it had. Saved with save().
+    LearningSchedule schedule(const std::string& stage, int step, int target);
     nlohmann::json& data() { return m_json; }
     void save() const;
 
@@ -115,8 +127,8 @@ bool trainNanoVae(NanoNets& nets, const StageContext& context);
 void measureLatentStatistics(NanoNets& nets, const StageContext& context);
 // Rebuilds the VAE around nets.config.vae (its latent statistics), keeping the weights.
 void applyVaeConfig(NanoNets& nets);
-// Warm-up, then cosine decay to a tenth of `base`.
-double scheduledLearningRate(int step, int steps, double base);
+// Warm-up, then cosine decay to a tenth of `base`, over the schedule's steps.
+double scheduledLearningRate(int step, const LearningSchedule& schedule, double base);
 bool encodeTrainingLatents(NanoNets& nets, const StageContext& context);
 // Before the tokenizer trains on: its latent statistics and the encoded
 // latents of the work folder describe the old weights, so both are redone.

@@ -54,13 +54,15 @@ torch::Tensor vaeBatch(const NanoTrainOptions& options, int step)
 
 } // namespace
 
-double scheduledLearningRate(int step, int steps, double base)
+double scheduledLearningRate(int step, const LearningSchedule& schedule, double base)
 {
-    const int warmup = std::min(100, std::max(1, steps / 10));
-    if (step < warmup)
-        return base * (step + 1) / warmup;
+    const int length = schedule.to - schedule.from;
+    const int done = step - schedule.from;
+    const int warmup = std::min(100, std::max(1, length / 10));
+    if (done < warmup)
+        return base * (done + 1) / warmup;
     // Cosine down to a tenth of the base rate.
-    const double progress = static_cast<double>(step - warmup) / std::max(1, steps - warmup);
+    const double progress = static_cast<double>(done - warmup) / std::max(1, length - warmup);
     return base * (0.1 + 0.9 * 0.5 * (1.0 + std::cos(3.141592653589793 * std::min(1.0, progress))));
 }
 
@@ -87,15 +89,18 @@ bool trainNanoVae(NanoNets& nets, const StageContext& context)
         context.state.save();
     };
 
+    const auto schedule = context.state.schedule(kStage, step, steps);
     RunningLoss running;
     const auto start = Clock::now();
-    context.logger->info("training the video tokenizer: steps {}..{}, batch {} x {} frames at {}px", step, steps,
-        options.vaeBatch, options.vaeFrames, options.vaeCrop);
+    context.logger->info(
+        "training the video tokenizer: steps {}..{} (learning rate scheduled from step {}), batch {} x {} "
+        "frames at {}px",
+        step, steps, schedule.from, options.vaeBatch, options.vaeFrames, options.vaeCrop);
     while (step < steps) {
         torch::manual_seed(options.trainSeed * 7919ull + static_cast<std::uint64_t>(step));
         for (auto& group : optimizer.param_groups())
             static_cast<torch::optim::AdamWOptions&>(group.options())
-                .lr(scheduledLearningRate(step, steps, options.vaeLearningRate));
+                .lr(scheduledLearningRate(step, schedule, options.vaeLearningRate));
         const auto video = vaeBatch(options, step).to(nets.device);
         // The mean alone is decoded: sampling the posterior from a fresh
         // log-variance (about 0, i.e. unit noise) drowns the signal for the

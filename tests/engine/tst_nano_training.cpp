@@ -236,6 +236,34 @@ private slots:
         QVERIFY(!QFile::exists(QString::fromStdString(run.workDir + "/state.json")));
     }
 
+    void eachRunTowardANewTargetGetsItsOwnLearningSchedule()
+    {
+        QTemporaryDir dir;
+        const std::string workDir = dir.path().toStdString();
+        {
+            TrainingState state(workDir);
+            const LearningSchedule first = state.schedule("dit", 0, 1000);
+            QCOMPARE(first.from, 0);
+            QCOMPARE(first.to, 1000);
+            state.save();
+        }
+        // Resumed toward the same target: the schedule carries on.
+        TrainingState resumed(workDir);
+        const LearningSchedule carried = resumed.schedule("dit", 400, 1000);
+        QCOMPARE(carried.from, 0);
+        QVERIFY(scheduledLearningRate(400, carried, 1.0) < 0.9);
+        // Continued toward a new target (as from committed weights): warm-up
+        // and cosine again over the new steps, not the tail of the old decay.
+        const LearningSchedule next = resumed.schedule("dit", 1000, 2000);
+        QCOMPARE(next.from, 1000);
+        QCOMPARE(scheduledLearningRate(1000, next, 1.0), 0.01);
+        QVERIFY(std::abs(scheduledLearningRate(1100, next, 1.0) - 1.0) < 1e-9);
+        QVERIFY(std::abs(scheduledLearningRate(2000, next, 1.0) - 0.1) < 1e-9);
+        // Stages keep their own schedules.
+        QCOMPARE(resumed.schedule("vae", 1000, 2000).from, 1000);
+        QCOMPARE(resumed.schedule("dit", 1500, 2000).from, 1000);
+    }
+
     void refusesADeviceItCannotTrainOn()
     {
         QTemporaryDir dir;
