@@ -117,6 +117,11 @@ public:
     // record.id when non-zero (undo restores rows under their old ids).
     std::optional<qint64> insertSegment(const SegmentRecord& record);
     bool removeSegment(qint64 id); // with its takes
+    // The links removeSegment(segmentId) would cut, and their restoration
+    // (where the board or job still exists) after the segment and its takes
+    // are back.
+    SegmentLinks segmentLinks(qint64 segmentId);
+    bool restoreSegmentLinks(qint64 segmentId, const SegmentLinks& links);
     bool moveSegment(qint64 id, int position);
     // Writes every field but id and position.
     bool updateSegment(const SegmentRecord& record);

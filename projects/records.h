@@ -43,6 +43,24 @@ struct SegmentRecord {
     bool stale = false;
 };
 
+// What removing a segment cuts besides its row and its takes (the schema's
+// cascades): the takes' places on comparison boards and in jobs, and the
+// jobs made for the segment. Undo puts them back.
+struct SegmentLinks {
+    struct BoardPlace {
+        qint64 boardId = 0;
+        qint64 takeId = 0;
+        int position = 0;
+    };
+    struct JobTake {
+        qint64 jobId = 0;
+        qint64 takeId = 0;
+    };
+    QList<BoardPlace> boardPlaces;
+    QList<JobTake> jobTakes;
+    QList<qint64> jobIds; // jobs whose segment it was
+};
+
 struct TakeRecord {
     qint64 id = 0;
     qint64 segmentId = 0;

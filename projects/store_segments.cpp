@@ -105,6 +105,57 @@ bool ProjectStore::removeSegment(qint64 id)
     });
 }
 
+SegmentLinks ProjectStore::segmentLinks(qint64 segmentId)
+{
+    SegmentLinks links;
+    QSqlQuery places = querySql(database(),
+        QStringLiteral("SELECT b.board_id, b.take_id, b.position FROM board_takes b"
+                       " JOIN takes t ON t.id = b.take_id WHERE t.segment_id = ? ORDER BY b.board_id, b.position"),
+        {segmentId});
+    while (places.next())
+        links.boardPlaces.append({places.value(0).toLongLong(), places.value(1).toLongLong(), places.value(2).toInt()});
+    QSqlQuery jobTakes = querySql(database(),
+        QStringLiteral("SELECT j.job_id, j.take_id FROM job_takes j JOIN takes t ON t.id = j.take_id"
+                       " WHERE t.segment_id = ?"),
+        {segmentId});
+    while (jobTakes.next())
+        links.jobTakes.append({jobTakes.value(0).toLongLong(), jobTakes.value(1).toLongLong()});
+    QSqlQuery jobs = querySql(database(), QStringLiteral("SELECT id FROM jobs WHERE segment_id = ?"), {segmentId});
+    while (jobs.next())
+        links.jobIds.append(jobs.value(0).toLongLong());
+    return links;
+}
+
+bool ProjectStore::restoreSegmentLinks(qint64 segmentId, const SegmentLinks& links)
+{
+    if (!ensureWritable())
+        return false;
+    // A board or job removed since (outside the undo stack) stays removed.
+    return transact([&] {
+        QString detail;
+        for (const auto& place : links.boardPlaces) {
+            if (!execSql(database(),
+                    QStringLiteral("INSERT OR IGNORE INTO board_takes (board_id, take_id, position)"
+                                   " SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM boards WHERE id = ?)"),
+                    {place.boardId, place.takeId, place.position, place.boardId}, &detail))
+                return failSql(detail);
+        }
+        for (const auto& link : links.jobTakes) {
+            if (!execSql(database(),
+                    QStringLiteral("INSERT OR IGNORE INTO job_takes (job_id, take_id)"
+                                   " SELECT ?, ? WHERE EXISTS (SELECT 1 FROM jobs WHERE id = ?)"),
+                    {link.jobId, link.takeId, link.jobId}, &detail))
+                return failSql(detail);
+        }
+        for (const qint64 jobId : links.jobIds) {
+            if (!execSql(database(), QStringLiteral("UPDATE jobs SET segment_id = ? WHERE id = ?"), {segmentId, jobId},
+                    &detail))
+                return failSql(detail);
+        }
+        return true;
+    });
+}
+
 bool ProjectStore::moveSegment(qint64 id, int position)
 {
     if (!ensureWritable())

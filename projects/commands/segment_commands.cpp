@@ -1,6 +1,7 @@
 #include "projects/commands/segment_commands.h"
 
 #include <QCoreApplication>
+#include <QSet>
 
 #include "projects/commands/command_ids.h"
 #include "projects/project.h"
@@ -35,6 +36,7 @@ RemoveSegmentCommand::RemoveSegmentCommand(Project& project, qint64 segmentId) :
 {
     m_segment = project.store().segment(segmentId).value_or(SegmentRecord {});
     m_takes = project.store().takes(segmentId);
+    m_links = project.store().segmentLinks(segmentId);
     setText(QCoreApplication::translate("cosmos::projects::Commands", "Remove Segment"));
 }
 
@@ -45,8 +47,21 @@ int RemoveSegmentCommand::id() const
 
 void RemoveSegmentCommand::redo()
 {
-    if (m_project.store().removeSegment(m_segment.id))
-        m_project.notify({ChangeEvent::Type::SegmentRemoved, m_segment.id, 0});
+    if (!m_project.store().removeSegment(m_segment.id))
+        return;
+    m_project.notify({ChangeEvent::Type::SegmentRemoved, m_segment.id, 0});
+    notifyBoards();
+}
+
+// The boards that held the segment's takes: a board on show follows them
+// out and back in.
+void RemoveSegmentCommand::notifyBoards()
+{
+    QSet<qint64> boards;
+    for (const auto& place : m_links.boardPlaces)
+        boards.insert(place.boardId);
+    for (const qint64 boardId : boards)
+        m_project.notify({ChangeEvent::Type::BoardsChanged, 0, 0, 0, boardId});
 }
 
 void RemoveSegmentCommand::undo()
@@ -58,10 +73,15 @@ void RemoveSegmentCommand::undo()
             if (!m_project.store().addTake(take))
                 return false;
         }
-        return true;
+        return m_project.store().restoreSegmentLinks(m_segment.id, m_links);
     });
-    if (restored)
-        m_project.notify({ChangeEvent::Type::SegmentAdded, m_segment.id, 0});
+    if (!restored)
+        return;
+    m_project.notify({ChangeEvent::Type::SegmentAdded, m_segment.id, 0});
+    // Boards and the job queue show the takes again.
+    notifyBoards();
+    if (!m_links.jobTakes.isEmpty() || !m_links.jobIds.isEmpty())
+        m_project.notify({ChangeEvent::Type::JobsChanged, m_segment.id, 0, 0});
 }
 
 MoveSegmentCommand::MoveSegmentCommand(Project& project, qint64 segmentId, int position)

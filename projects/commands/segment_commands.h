@@ -31,9 +31,12 @@ public:
     void undo() override;
 
 private:
+    void notifyBoards();
+
     Project& m_project;
     SegmentRecord m_segment; // snapshot: restored with the same ids
     QList<TakeRecord> m_takes;
+    SegmentLinks m_links; // board places and jobs of the segment and its takes
 };
 
 class MoveSegmentCommand : public QUndoCommand {

@@ -84,6 +84,65 @@ private slots:
         QCOMPARE(project->undoStack().command(project->undoStack().index() - 1)->id(), int(CommandId::RemoveSegment));
     }
 
+    // The schema's cascades cut a removed segment's takes from their boards
+    // and jobs; undo must bring those back too, not only the rows.
+    void undoingARemovalRestoresBoardPlacesAndJobs()
+    {
+        auto project = makeProject();
+        auto& store = project->store();
+        const qint64 a = project->addSegment(segmentWith("a"));
+        const qint64 b = project->addSegment(segmentWith("b"));
+        const qint64 t1 = addTake(*project, a);
+        const qint64 t2 = addTake(*project, a);
+        const qint64 other = addTake(*project, b);
+        const qint64 sweep = project->addBoard("sweep").value_or(0);
+        const qint64 picks = project->addBoard("picks").value_or(0);
+        QVERIFY(project->addTakeToBoard(sweep, t2));
+        QVERIFY(project->addTakeToBoard(sweep, other));
+        QVERIFY(project->addTakeToBoard(sweep, t1));
+        QVERIFY(project->addTakeToBoard(picks, t1));
+        JobRecord job;
+        job.segmentId = a;
+        job.state = JobState::Done;
+        job.takeIds = {t1, t2};
+        const qint64 jobId = store.enqueueJob(job).value_or(0);
+        QVERIFY(jobId > 0);
+
+        QSignalSpy spy(project.get(), &Project::changed);
+        project->removeSegment(a);
+        QCOMPARE(store.boardTakes(sweep), QList<qint64>({other}));
+        QVERIFY(store.boardTakes(picks).isEmpty());
+        QCOMPARE(store.job(jobId)->segmentId, qint64(0));
+        QVERIFY(store.job(jobId)->takeIds.isEmpty());
+        QSet<qint64> boardsTold;
+        for (const auto& arguments : spy) {
+            const auto event = arguments.at(0).value<ChangeEvent>();
+            if (event.type == ChangeEvent::Type::BoardsChanged)
+                boardsTold.insert(event.boardId);
+        }
+        QCOMPARE(boardsTold, QSet<qint64>({sweep, picks})); // a board on show follows
+
+        spy.clear();
+        project->undoStack().undo();
+        QCOMPARE(store.boardTakes(sweep), QList<qint64>({t2, other, t1})); // in their old places
+        QCOMPARE(store.boardTakes(picks), QList<qint64>({t1}));
+        QCOMPARE(store.job(jobId)->segmentId, a);
+        QCOMPARE(store.job(jobId)->takeIds, QList<qint64>({t1, t2}));
+        bool jobsTold = false;
+        for (const auto& arguments : spy)
+            jobsTold |= arguments.at(0).value<ChangeEvent>().type == ChangeEvent::Type::JobsChanged;
+        QVERIFY(jobsTold);
+
+        // A board removed meanwhile (outside the undo stack) stays removed;
+        // the segment still comes back.
+        project->undoStack().redo();
+        QVERIFY(project->removeBoard(picks));
+        project->undoStack().undo();
+        QCOMPARE(prompts(*project), QString("a,b"));
+        QCOMPARE(store.boardTakes(sweep), QList<qint64>({t2, other, t1}));
+        QVERIFY(!store.board(picks));
+    }
+
     void typingMergesIntoOneStep()
     {
         auto project = makeProject();
