@@ -14,10 +14,10 @@
 #include "engine/nano/nano_tensors.h"
 #include "engine/nano/nano_training_parts.h"
 #include "engine/nano/nano_world.h"
+#include "engine/nets/device_options.h"
 #include "engine/nets/dit/dit_loading.h"
 #include "engine/nets/text/text_encoder_loading.h"
 #include "engine/nets/vae/wan_vae_loading.h"
-#include "engine/runner/take_files.h"
 #include "engine/text/bpe_tokenizer.h"
 #include "engine/text/bpe_trainer.h"
 #include "engine/util/json_read.h"
@@ -285,7 +285,7 @@ NanoTrainReport trainNanoModel(const NanoTrainOptions& options, const LoggerPtr&
         throw EngineError("the DiT's mode shares (Text2World, Image2World, Video2World) must be at least 0 and add up "
                           "to at most 1");
     // The engine's one reading of device names; training keeps fp32 on every device.
-    const torch::Device device = buildOptionsForDevice(options.device).device;
+    const torch::Device device = nets::buildOptionsForDevice(options.device).device;
     std::error_code error;
     fs::create_directories(options.workDir, error);
     if (error || !fs::is_directory(options.workDir))

@@ -8,6 +8,7 @@
 
 #include "engine/errors.h"
 #include "engine/media/media_decoder.h"
+#include "engine/nets/device_options.h"
 #include "engine/pipeline/model_locator.h"
 #include "engine/util/sha256.h"
 #include "engine/weights/safetensors_file.h"
@@ -17,28 +18,9 @@
 namespace cosmos::engine {
 namespace fs = std::filesystem;
 
-nets::BuildOptions buildOptionsForDevice(const std::string& device)
-{
-    nets::BuildOptions options;
-    if (device == "cpu")
-        return options;
-    const std::string unknown = "unknown device '" + device + "' (valid: cpu, cuda, cuda:N)";
-    if (device.rfind("cuda", 0) != 0)
-        throw EngineError(unknown);
-    try {
-        options.device = torch::Device(device); // "cuda:x" is no device, here or on a GPU machine
-    } catch (const c10::Error&) {
-        throw EngineError(unknown);
-    }
-    if (!torch::cuda::is_available())
-        throw EngineError("device '" + device + "' was asked for, but CUDA is not available in this build or machine");
-    options.dtype = torch::kBFloat16; // the official inference precision; fp32 regions stay fp32
-    return options;
-}
-
 std::unique_ptr<pipeline::WorldModel> loadModelFolder(const std::string& folder, const std::string& device)
 {
-    const nets::BuildOptions build = buildOptionsForDevice(device);
+    const nets::BuildOptions build = nets::buildOptionsForDevice(device);
     if (folder.empty())
         throw EngineError("no model given (--model nano or a model folder)");
     // A built-in name ("nano") or a folder with config.json.

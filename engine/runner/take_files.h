@@ -14,11 +14,8 @@
 
 namespace cosmos::engine {
 
-// "cpu", "cuda" or "cuda:N" (bf16 on CUDA, the official inference precision).
-// Throws EngineError for an unknown device or one this build cannot use.
-nets::BuildOptions buildOptionsForDevice(const std::string& device);
-
-// WorldModel::load after checking that `folder` is a folder at all.
+// WorldModel::load on nets::buildOptionsForDevice(device), after checking
+// that `folder` is a folder at all.
 std::unique_ptr<pipeline::WorldModel> loadModelFolder(const std::string& folder, const std::string& device);
 
 // At most one of them; none is Text2World.

@@ -7,6 +7,7 @@
 #include <torch/torch.h>
 
 #include "engine/errors.h"
+#include "engine/nets/device_options.h"
 #include "engine/pipeline/generation.h"
 #include "engine/pipeline/provenance.h"
 #include "engine/runner/take_files.h"
@@ -39,7 +40,7 @@ std::unique_ptr<pipeline::WorldModel> openModel(const GenerateOptions& options)
 {
     if (!options.randomWeightsSeed)
         return loadModelFolder(options.model, options.device);
-    buildOptionsForDevice(options.device); // the same refusal of unusable devices as for real weights
+    nets::buildOptionsForDevice(options.device); // the same refusal of unusable devices as for real weights
     if (options.tokenizerPath.empty())
         throw EngineError("random weights need --tokenizer (a tokenizer.json)");
     const auto config = configFor(options.modelConfig);
