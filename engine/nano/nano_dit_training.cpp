@@ -93,6 +93,24 @@ public:
         for (const auto& [name, value] : parameters)
             value.copy_(m_average.at(name));
     }
+    // The validation loss of the averaged weights (what is exported); the
+    // trained weights are put back after.
+    double validationLoss(const std::vector<std::pair<std::string, torch::Tensor>>& parameters,
+        const DitValidation& validation, NanoNets& nets) const
+    {
+        std::vector<torch::Tensor> trained;
+        {
+            torch::NoGradGuard noGrad;
+            for (const auto& item : parameters)
+                trained.push_back(item.second.detach().clone());
+        }
+        copyInto(parameters);
+        const double loss = validation.loss(nets);
+        torch::NoGradGuard noGrad;
+        for (std::size_t i = 0; i < parameters.size(); ++i)
+            parameters[i].second.copy_(trained[i]);
+        return loss;
+    }
 
 private:
     TensorMap m_average;
@@ -241,7 +259,17 @@ bool trainNanoDit(NanoNets& nets, const StageContext& context)
     if (step > 0 && fs::exists(averagePath))
         average.load(averagePath);
 
+    const DitValidation validation(nets, context, tokenize);
+    auto validate = [&] {
+        if (validation.empty())
+            return;
+        const double value = average.validationLoss(parameters, validation, nets);
+        appendValidationLoss(context.options.workDir, step, value);
+        context.logger->info("step {}: held-out Text2World loss {:.4f} (averaged weights)", step, value);
+    };
+    validate(); // where this run starts from
     auto checkpoint = [&] {
+        validate();
         saveParameters(*nets.dit, workFile(context, "dit.safetensors"));
         saveParameters(*nets.text, workFile(context, "text_encoder.safetensors"));
         average.save(averagePath);

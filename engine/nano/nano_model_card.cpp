@@ -33,8 +33,9 @@ void trainingSection(std::ostringstream& card, const nlohmann::json& training)
     }
     card << "Trained on the CPU by `cosmos-cli nano-train` on clips of the project's own simulator "
             "(`cosmos-cli nano-data`); every run below continued the one before it.\n\n";
-    card << "| run | data seed | tokenizer steps | DiT steps | tokenizer MSE | DiT loss | minutes |\n";
-    card << "|---|---|---|---|---|---|---|\n";
+    card << "| run | data seed | tokenizer steps | DiT steps | tokenizer MSE | DiT loss | held-out DiT loss | minutes "
+            "|\n";
+    card << "|---|---|---|---|---|---|---|---|\n";
     int index = 1;
     for (const auto& run : runs) {
         double seconds = 0.0;
@@ -47,6 +48,7 @@ void trainingSection(std::ostringstream& card, const nlohmann::json& training)
              << util::jsonInteger(steps, "vae") << " | " << util::jsonInteger(steps, "dit") << " | "
              << (loss.contains("vae") ? fixed(util::jsonNumber(loss, "vae"), 5) : "-") << " | "
              << (loss.contains("dit") ? fixed(util::jsonNumber(loss, "dit"), 4) : "-") << " | "
+             << (loss.contains("dit_validation") ? fixed(util::jsonNumber(loss, "dit_validation"), 4) : "-") << " | "
              << fixed(seconds / 60.0, 1) << " |\n";
     }
     const auto total = member(training, "total_steps");

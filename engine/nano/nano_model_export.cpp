@@ -119,6 +119,8 @@ void exportNanoModel(NanoNets& nets, const StageContext& context)
         run["final_loss"][stage] = loss;
     for (const auto& [stage, seconds] : logged.seconds)
         run["seconds"][stage] = seconds;
+    if (const auto validation = lastValidationLoss(options.workDir))
+        run["final_loss"]["dit_validation"] = *validation;
     run["options"] = {{"vae_batch", options.vaeBatch}, {"vae_frames", options.vaeFrames}, {"vae_crop", options.vaeCrop},
         {"vae_lr", options.vaeLearningRate}, {"latent_clips", options.latentClips},
         {"latent_clip_frames", options.latentClipFrames}, {"dit_batch", options.ditBatch},

@@ -76,6 +76,9 @@ struct NanoTrainOptions {
     int tokenizerClips = 4000;
     int statisticsClips = 48;
     int previewClips = 32;
+    // Held-out clips of the DiT's validation loss (0: none), measured at the
+    // start of each run and at every checkpoint into validation.tsv.
+    int validationClips = 48;
 
     // Store the DiT and the text encoder in fp16 (halves the repository's
     // weight files; they compute in fp32 either way).

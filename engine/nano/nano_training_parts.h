@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -134,6 +135,24 @@ bool encodeTrainingLatents(NanoNets& nets, const StageContext& context);
 // latents of the work folder describe the old weights, so both are redone.
 void discardTokenizerOutputs(const StageContext& context);
 bool trainNanoDit(NanoNets& nets, const StageContext& context);
+
+// The DiT's flow-matching loss on fixed, held-out Text2World windows at
+// fixed noise (nano_dit_validation.cpp): comparable between steps, runs and
+// models trained on the same tokenizer, unlike one batch's training loss.
+class DitValidation {
+public:
+    // Simulates and encodes the held-out clips with the trained tokenizer.
+    DitValidation(NanoNets& nets, const StageContext& context, const pipeline::PromptTokenizer& tokenize);
+    // Of the networks' weights as they are now.
+    double loss(NanoNets& nets) const;
+    bool empty() const { return !m_x0.defined(); }
+
+private:
+    torch::Tensor m_x0, m_noise, m_sigma, m_ids;
+};
+// "dit<TAB>step<TAB>loss" lines in <workDir>/validation.tsv.
+void appendValidationLoss(const std::string& workDir, int step, double loss);
+std::optional<double> lastValidationLoss(const std::string& workDir);
 // Least-squares latent -> RGB map for the live preview.
 void fitPreviewMap(NanoNets& nets, const StageContext& context);
 void exportNanoModel(NanoNets& nets, const StageContext& context);

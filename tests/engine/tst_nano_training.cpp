@@ -38,15 +38,16 @@ NanoTrainOptions tinyRun(const QString& root)
     o.tokenizerClips = 60;
     o.statisticsClips = 4;
     o.previewClips = 2;
+    o.validationClips = 4;
     o.checkpointEvery = 4;
     o.logEvery = 1;
     return o;
 }
 
-// Losses of one stage from loss.tsv, in step order.
-std::vector<double> losses(const std::string& workDir, const std::string& stage)
+// Losses of one stage from loss.tsv (or another log of that form), in step order.
+std::vector<double> losses(const std::string& workDir, const std::string& stage, const char* log = "loss.tsv")
 {
-    std::ifstream in(workDir + "/loss.tsv");
+    std::ifstream in(workDir + "/" + log);
     std::vector<double> values;
     std::string line;
     while (std::getline(in, line)) {
@@ -124,6 +125,14 @@ private slots:
             QCOMPARE(run["final_loss"]["vae"].get<double>(), mean(vae, vae.size() - 10, vae.size()));
             QVERIFY(run["seconds"]["vae"].get<double>() > 0.0);
             QVERIFY(run["seconds"]["dit"].get<double>() > 0.0);
+            // The held-out loss: at each run's start and every checkpoint,
+            // falling, its last value recorded and shown on the card.
+            const auto validation = losses(options.workDir, "dit", "validation.tsv");
+            QCOMPARE(validation.size(), std::size_t(1 + 2 + 1 + 5)); // start, 4, stop at 6; start, 8..24
+            QVERIFY2(validation.back() < 0.9 * validation.front(),
+                qPrintable(QString("held-out loss %1 -> %2").arg(validation.front()).arg(validation.back())));
+            QCOMPARE(run["final_loss"]["dit_validation"].get<double>(), validation.back());
+            QVERIFY(fileBytes(options.outDir + "/MODEL_CARD.md").contains("held-out DiT loss"));
         }
 
         // The exported folder is a model the pipeline loads and runs.
