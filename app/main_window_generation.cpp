@@ -13,6 +13,7 @@
 #include "app/matrix_batch.h"
 #include "projects/project.h"
 #include "widgets/inspector_panel.h"
+#include "widgets/job_item_delegate.h"
 #include "widgets/job_queue_view.h"
 #include "widgets/preview_panel.h"
 #include "widgets/prompt_matrix_dialog.h"
@@ -96,8 +97,9 @@ void MainWindow::onJobProgress(qint64 jobId, int step, int steps, double etaSeco
 {
     m_liveSteps = steps;
     m_jobQueue->setLiveProgress(jobId, step, steps, etaSeconds, phase);
-    QString summary = phase == QLatin1String("sampling") ? tr("Job %1: step %2/%3").arg(jobId).arg(step).arg(steps)
-                                                         : tr("Job %1: %2").arg(jobId).arg(phase);
+    QString summary = phase == QLatin1String("sampling")
+        ? tr("Job %1: step %2/%3").arg(jobId).arg(step).arg(steps)
+        : tr("Job %1: %2").arg(jobId).arg(widgets::JobItemDelegate::phaseText(phase));
     const QString eta = etaText(etaSeconds);
     if (!eta.isEmpty())
         summary += QStringLiteral(" · ") + eta;

@@ -1670,6 +1670,22 @@ Add takes to compare them side by side.</source>
         <source>Negative prompt: %1</source>
         <translation>네거티브 프롬프트: %1</translation>
     </message>
+    <message>
+        <source>encoding the prompt</source>
+        <translation>프롬프트 인코딩 중</translation>
+    </message>
+    <message>
+        <source>encoding the conditioning</source>
+        <translation>컨디셔닝 인코딩 중</translation>
+    </message>
+    <message>
+        <source>sampling</source>
+        <translation>샘플링 중</translation>
+    </message>
+    <message>
+        <source>decoding</source>
+        <translation>디코딩 중</translation>
+    </message>
 </context>
 <context>
     <name>cosmos::widgets::JobQueueView</name>

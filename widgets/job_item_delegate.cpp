@@ -69,6 +69,19 @@ QString JobItemDelegate::stateText(const QString& state)
     return state;
 }
 
+QString JobItemDelegate::phaseText(const QString& phase)
+{
+    if (phase == QLatin1String("text"))
+        return tr("encoding the prompt");
+    if (phase == QLatin1String("conditioning"))
+        return tr("encoding the conditioning");
+    if (phase == QLatin1String("sampling"))
+        return tr("sampling");
+    if (phase == QLatin1String("decoding"))
+        return tr("decoding");
+    return phase; // a phase this build does not know yet: its engine word
+}
+
 QString JobItemDelegate::etaText(double seconds)
 {
     if (!(seconds >= 0) || !std::isfinite(seconds))
@@ -87,7 +100,7 @@ QString JobItemDelegate::progressText(int step, int steps, double etaSeconds, co
 {
     QStringList parts {tr("Step %1/%2").arg(step).arg(steps)};
     if (!phase.isEmpty())
-        parts << phase;
+        parts << phaseText(phase);
     const QString eta = etaText(etaSeconds);
     if (!eta.isEmpty())
         parts << eta;

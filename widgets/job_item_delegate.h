@@ -37,6 +37,8 @@ public:
     // The chip of a state word (JobsModel::StateRole).
     static QColor stateColour(const QString& state);
     static QString stateText(const QString& state);
+    // The engine's phase word ("sampling", "decoding", ...) in the user's language.
+    static QString phaseText(const QString& phase);
     // "0:14 left", "1:02:03 left"; empty when unknown.
     static QString etaText(double seconds);
     // "Step 5/12 · sampling · 0:14 left"

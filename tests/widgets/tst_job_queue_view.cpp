@@ -157,6 +157,9 @@ private slots:
         QCOMPARE(list()->model()->index(1, 0).data(JobItemDelegate::StepRole), QVariant()); // only the running job
         QTRY_VERIFY(runningColourPixels(0) > pixelsBefore + 100); // the bar's filled part
         QCOMPARE(JobItemDelegate::progressText(5, 12, 14.2, "sampling"), QString("Step 5/12 · sampling · 0:15 left"));
+        QCOMPARE(JobItemDelegate::progressText(0, 12, -1, "text"), QString("Step 0/12 · encoding the prompt"));
+        QCOMPARE(JobItemDelegate::phaseText("conditioning"), QString("encoding the conditioning"));
+        QCOMPARE(JobItemDelegate::phaseText("later"), QString("later")); // unknown words pass through
         QCOMPARE(JobItemDelegate::etaText(3725), QString("1:02:05 left"));
         QCOMPARE(JobItemDelegate::etaText(-1), QString());
 
