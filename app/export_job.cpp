@@ -44,14 +44,26 @@ int segmentNumberOf(ProjectStore& store, qint64 segmentId)
     return segment ? segment->position + 1 : 0;
 }
 
+// Why a take has no clip, in the user's language.
+QString whyNoClip(const projects::TakeRecord& take)
+{
+    switch (take.status) {
+    case projects::TakeStatus::Queued: return ExportRunner::tr("Take %1 has no clip to export (it is still queued).");
+    case projects::TakeStatus::Running: return ExportRunner::tr("Take %1 has no clip to export (it is still running).");
+    case projects::TakeStatus::Done: return ExportRunner::tr("Take %1 has no clip to export (its clip is missing).");
+    case projects::TakeStatus::Failed: return ExportRunner::tr("Take %1 has no clip to export (it failed).");
+    case projects::TakeStatus::Cancelled: return ExportRunner::tr("Take %1 has no clip to export (it was cancelled).");
+    case projects::TakeStatus::Interrupted:
+        return ExportRunner::tr("Take %1 has no clip to export (it was interrupted).");
+    }
+    return ExportRunner::tr("Take %1 has no clip to export.");
+}
+
 // The take's clip, when it is finished and its file is there; else why not.
 std::optional<Clip> clipOf(ProjectStore& store, const TakeRecord& take, QString* why)
 {
     if (take.status != projects::TakeStatus::Done || take.clip.isNull()) {
-        fail(why,
-            ExportRunner::tr("Take %1 has no clip to export (it is %2).")
-                .arg(take.id)
-                .arg(projects::toText(take.status)));
+        fail(why, whyNoClip(take).arg(take.id));
         return std::nullopt;
     }
     Clip clip;

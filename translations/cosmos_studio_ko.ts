@@ -130,10 +130,6 @@
 <context>
     <name>cosmos::app::ExportRunner</name>
     <message>
-        <source>Take %1 has no clip to export (it is %2).</source>
-        <translation>테이크 %1에는 내보낼 클립이 없습니다(상태: %2).</translation>
-    </message>
-    <message>
         <source>The clip of take %1 is missing: %2</source>
         <translation>테이크 %1의 클립이 없습니다: %2</translation>
     </message>
@@ -180,6 +176,34 @@
     <message>
         <source>The export failed for an unknown reason.</source>
         <translation>알 수 없는 이유로 내보내기에 실패했습니다.</translation>
+    </message>
+    <message>
+        <source>Take %1 has no clip to export (it is still queued).</source>
+        <translation>테이크 %1에는 내보낼 클립이 없습니다 (아직 대기 중입니다).</translation>
+    </message>
+    <message>
+        <source>Take %1 has no clip to export (it is still running).</source>
+        <translation>테이크 %1에는 내보낼 클립이 없습니다 (아직 생성 중입니다).</translation>
+    </message>
+    <message>
+        <source>Take %1 has no clip to export (its clip is missing).</source>
+        <translation>테이크 %1에는 내보낼 클립이 없습니다 (클립 파일이 없습니다).</translation>
+    </message>
+    <message>
+        <source>Take %1 has no clip to export (it failed).</source>
+        <translation>테이크 %1에는 내보낼 클립이 없습니다 (생성에 실패했습니다).</translation>
+    </message>
+    <message>
+        <source>Take %1 has no clip to export (it was cancelled).</source>
+        <translation>테이크 %1에는 내보낼 클립이 없습니다 (취소되었습니다).</translation>
+    </message>
+    <message>
+        <source>Take %1 has no clip to export (it was interrupted).</source>
+        <translation>테이크 %1에는 내보낼 클립이 없습니다 (중단되었습니다).</translation>
+    </message>
+    <message>
+        <source>Take %1 has no clip to export.</source>
+        <translation>테이크 %1에는 내보낼 클립이 없습니다.</translation>
     </message>
 </context>
 <context>

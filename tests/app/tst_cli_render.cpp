@@ -312,6 +312,27 @@ private slots:
         QVERIFY(!QFile::exists(path("orphan.webm")));
         QCOMPARE(QDir(m_root.path()).entryList({"*.partial"}, QDir::Files).size(), 0);
     }
+
+    // Last: it adds a take the other tests do not expect.
+    void aTakeWithoutAClipSaysWhyInWords()
+    {
+        qint64 failed = 0;
+        {
+            projects::ProjectError error;
+            auto store = projects::ProjectStore::open(m_project, &error);
+            QVERIFY2(store, qPrintable(error.message));
+            projects::TakeRecord take;
+            take.segmentId = store->segments().front().id;
+            take.status = projects::TakeStatus::Failed;
+            take.error = "out of memory";
+            failed = store->addTake(take).value_or(0);
+            QVERIFY(failed > 0);
+        }
+        const Result r = run(render({"--take", QString::number(failed), "--out", path("failed.mp4")}));
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains(QString("Take %1 has no clip to export (it failed).").arg(failed)), qPrintable(r.err));
+        QVERIFY(!QFile::exists(path("failed.mp4")));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCliRender)
