@@ -269,11 +269,8 @@ bool EngineBridge::startJob(const projects::JobRecord& job)
         return false;
     }
     take.id = *takeId;
-    // JobRecord::takeIds; the store links takes to jobs only on enqueue.
-    QString detail;
-    if (!projects::execSql(store.database(), QStringLiteral("INSERT INTO job_takes (job_id, take_id) VALUES (?, ?)"),
-            {job.id, take.id}, &detail))
-        m_logger->warn("job {}: cannot link take {}: {}", job.id, take.id, detail.toStdString());
+    if (!store.linkTakeToJob(job.id, take.id))
+        m_logger->warn("job {}: cannot link take {}: {}", job.id, take.id, store.lastError().detail.toStdString());
 
     m_running = std::make_unique<RunningJob>();
     m_running->jobId = job.id;

@@ -63,12 +63,8 @@ std::optional<double> numberOf(const QJsonValue& value)
 // The absolute path of an asset's file; empty when there is no such asset.
 QString assetPath(projects::ProjectStore& store, qint64 assetId)
 {
-    // ProjectStore has no asset reader yet (take_recorder.cpp writes them).
-    QSqlQuery query
-        = projects::querySql(store.database(), QStringLiteral("SELECT path FROM assets WHERE id = ?"), {assetId});
-    if (!query.next())
-        return {};
-    return store.media().absolutePath(query.value(0).toString());
+    const std::optional<projects::AssetRecord> asset = store.asset(assetId);
+    return asset ? store.media().absolutePath(asset->media.path) : QString();
 }
 
 // 1-based place of a segment on the timeline, and the one before it.

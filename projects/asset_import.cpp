@@ -1,14 +1,12 @@
 #include "projects/asset_import.h"
 
 #include <QCoreApplication>
-#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QImageReader>
 
 #include "projects/project_store.h"
-#include "projects/sql_connection.h"
 
 namespace cosmos::projects {
 namespace {
@@ -17,11 +15,6 @@ QString tr(const char* text)
 {
     // lupdate files tr() calls in free functions under the namespace.
     return QCoreApplication::translate("cosmos::projects", text);
-}
-
-QString kindOf(Conditioning conditioning)
-{
-    return conditioning == Conditioning::Video ? QStringLiteral("video") : QStringLiteral("image");
 }
 
 // Why the file cannot become an asset, or an empty string when it can. The
@@ -46,33 +39,6 @@ QString refusal(const QString& path, Conditioning conditioning)
             return tr("%1 is not an image Cosmos Studio can read (%2).").arg(shown, reader.errorString());
     }
     return {};
-}
-
-// The id of an asset with this content and kind, if one was imported before.
-std::optional<qint64> existingAsset(ProjectStore& store, const MediaRef& media, Conditioning conditioning)
-{
-    QSqlQuery query = querySql(store.database(),
-        QStringLiteral("SELECT id FROM assets WHERE sha256 = ? AND kind = ? AND path = ? ORDER BY id LIMIT 1"),
-        {media.sha256, kindOf(conditioning), media.path});
-    if (query.isActive() && query.next())
-        return query.value(0).toLongLong();
-    return std::nullopt;
-}
-
-// Like take_recorder.cpp's writer of assets (ProjectStore has no asset
-// calls yet), which keeps its own in an anonymous namespace.
-std::optional<qint64> addAsset(
-    ProjectStore& store, Conditioning conditioning, const QString& name, const MediaRef& media, QString* detail)
-{
-    QSqlQuery insert = querySql(store.database(),
-        QStringLiteral(
-            "INSERT INTO assets (kind, name, path, sha256, size_bytes, created_at) VALUES (?, ?, ?, ?, ?, ?)"),
-        {kindOf(conditioning), name, media.path, media.sha256, media.sizeBytes,
-            QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
-        detail);
-    if (!insert.isActive())
-        return std::nullopt;
-    return insert.lastInsertId().toLongLong();
 }
 
 } // namespace
@@ -130,9 +96,11 @@ std::optional<qint64> importAsset(
     std::optional<qint64> asset;
     if (media) {
         store.transact([&] {
-            asset = existingAsset(store, *media, conditioning);
+            asset = store.findAsset(assetKindFor(conditioning), *media);
             if (!asset)
-                asset = addAsset(store, conditioning, QFileInfo(path).fileName(), *media, &detail);
+                asset = store.addAsset({0, assetKindFor(conditioning), QFileInfo(path).fileName(), *media, {}});
+            if (!asset)
+                detail = store.lastError().detail;
             return asset.has_value();
         });
     }

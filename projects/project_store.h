@@ -136,8 +136,16 @@ public:
     bool selectTake(qint64 segmentId, qint64 takeId);
     qint64 selectedTakeId(qint64 segmentId);
 
+    // Assets: conditioning files kept in the project's media (store_assets.cpp).
+    std::optional<qint64> addAsset(const AssetRecord& record); // no id: a new one
+    std::optional<AssetRecord> asset(qint64 id);
+    // An asset of this kind with this very file (path and content), if any.
+    std::optional<qint64> findAsset(const QString& kind, const MediaRef& media);
+
     // The persistent job queue (store_jobs.cpp).
     std::optional<qint64> enqueueJob(const JobRecord& record); // appended
+    // A take made by a running job joins JobRecord::takeIds.
+    bool linkTakeToJob(qint64 jobId, qint64 takeId);
     bool setJobState(qint64 id, JobState state, const QString& error = {});
     bool moveJob(qint64 id, int position);
     bool setJobPriority(qint64 id, int priority);

@@ -60,6 +60,11 @@ QString toText(Conditioning value)
 {
     return nameOf(kConditioning, value);
 }
+QString assetKindFor(Conditioning conditioning)
+{
+    return conditioning == Conditioning::Video ? QStringLiteral("video") : QStringLiteral("image");
+}
+
 QString toText(TakeStatus value)
 {
     return nameOf(kTakeStatus, value);

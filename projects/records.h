@@ -26,6 +26,8 @@ enum class JobState { Pending, Running, Paused, Done, Failed, Cancelled, Interru
 QString toText(Conditioning value);
 QString toText(TakeStatus value);
 QString toText(JobState value);
+// AssetRecord::kind of a file that conditions this way: "video" or "image".
+QString assetKindFor(Conditioning conditioning);
 std::optional<Conditioning> conditioningFromString(const QString& text);
 std::optional<TakeStatus> takeStatusFromString(const QString& text);
 std::optional<JobState> jobStateFromString(const QString& text);

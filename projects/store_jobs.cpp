@@ -67,6 +67,16 @@ std::optional<qint64> ProjectStore::enqueueJob(const JobRecord& record)
     return id;
 }
 
+bool ProjectStore::linkTakeToJob(qint64 jobId, qint64 takeId)
+{
+    if (!ensureWritable())
+        return false;
+    QString detail;
+    return execSql(database(), QStringLiteral("INSERT OR IGNORE INTO job_takes (job_id, take_id) VALUES (?, ?)"),
+               {jobId, takeId}, &detail)
+        || failSql(detail);
+}
+
 bool ProjectStore::setJobState(qint64 id, JobState state, const QString& error)
 {
     if (!ensureWritable())

@@ -16,22 +16,6 @@ QString tr(const char* text)
     return QCoreApplication::translate("cosmos::projects", text);
 }
 
-// The asset row of a conditioning file already copied into media.
-// ProjectStore has no asset calls yet; this is the one writer of assets.
-std::optional<qint64> addAsset(
-    ProjectStore& store, Conditioning conditioning, const QString& name, const MediaRef& media, QString* detail)
-{
-    QSqlQuery insert = querySql(store.database(),
-        QStringLiteral(
-            "INSERT INTO assets (kind, name, path, sha256, size_bytes, created_at) VALUES (?, ?, ?, ?, ?, ?)"),
-        {conditioning == Conditioning::Video ? QStringLiteral("video") : QStringLiteral("image"), name, media.path,
-            media.sha256, media.sizeBytes, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
-        detail);
-    if (!insert.isActive())
-        return std::nullopt;
-    return insert.lastInsertId().toLongLong();
-}
-
 // The segment the take belongs to: an existing one, or one made now.
 std::optional<qint64> segmentFor(ProjectStore& store, const TakeRequest& request, ProjectError* error)
 {
@@ -51,9 +35,11 @@ std::optional<qint64> segmentFor(ProjectStore& store, const TakeRequest& request
     if (!request.conditioningFile.isEmpty()) {
         QString detail;
         const auto media = store.media().import(request.conditioningFile, QStringLiteral("assets"), &detail);
-        const auto asset = media
-            ? addAsset(store, segment.conditioning, QFileInfo(request.conditioningFile).fileName(), *media, &detail)
-            : std::nullopt;
+        const auto asset = media ? store.addAsset({0, assetKindFor(segment.conditioning),
+                               QFileInfo(request.conditioningFile).fileName(), *media, {}})
+                                 : std::nullopt;
+        if (media && !asset)
+            detail = store.lastError().detail;
         if (!asset) {
             *error = ProjectError::make(ProjectError::Code::Io,
                 tr("Cannot keep %1 in the project: %2").arg(QDir::toNativeSeparators(request.conditioningFile), detail),

@@ -356,6 +356,26 @@ private slots:
         QVERIFY(!store->take(first));
     }
 
+    void assetsAreKeptFoundAndRead()
+    {
+        ProjectError error;
+        auto store = ProjectStore::create(folder("assets"), "p", &error);
+        QVERIFY(store);
+        const MediaRef media {"media/assets/ab.png", "ab", 42};
+        QVERIFY(!store->findAsset("image", media));
+        const auto id = store->addAsset({0, "image", "ball.png", media, {}});
+        QVERIFY(id);
+        QCOMPARE(store->findAsset("image", media), id);
+        QVERIFY(!store->findAsset("video", media)); // the same file as a video is another asset
+        const auto asset = store->asset(*id);
+        QVERIFY(asset);
+        QCOMPARE(asset->name, QString("ball.png"));
+        QCOMPARE(asset->media.path, media.path);
+        QCOMPARE(asset->media.sizeBytes, qint64(42));
+        QVERIFY(asset->createdAt.isValid());
+        QVERIFY(!store->asset(*id + 1));
+    }
+
     void theQueueSurvivesACrash()
     {
         const QString dir = folder("jobs");
@@ -381,6 +401,15 @@ private slots:
             urgent = store->enqueueJob(job).value_or(0);
             QVERIFY(store->setJobState(running, JobState::Running));
             QCOMPARE(store->job(running)->takeIds, QList<qint64> {takeId});
+            // A take a running job makes joins it; linking twice is harmless.
+            TakeRecord made = take;
+            made.status = TakeStatus::Done;
+            const qint64 second = store->addTake(made).value_or(0);
+            QVERIFY(store->linkTakeToJob(running, second));
+            QVERIFY(store->linkTakeToJob(running, second));
+            QCOMPARE(store->job(running)->takeIds, QList<qint64>({takeId, second}));
+            QVERIFY(!store->linkTakeToJob(running, 999)); // no such take
+
             QVERIFY(store->setJobPriority(urgent, 5));
             QCOMPARE(store->nextPendingJob()->id, urgent);
             QVERIFY(store->moveJob(urgent, 0));
@@ -406,7 +435,7 @@ private slots:
         QCOMPARE(store->jobs().first().position, 0);
         const ProjectSummary summary = store->summary();
         QCOMPARE(summary.jobs, 2);
-        QCOMPARE(summary.takes, 1);
+        QCOMPARE(summary.takes, 2);
         QCOMPARE(summary.segments, 1);
         QCOMPARE(summary.schemaVersion, schema::kCurrentVersion);
     }
