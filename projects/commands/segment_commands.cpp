@@ -34,9 +34,7 @@ void AddSegmentCommand::undo()
 
 RemoveSegmentCommand::RemoveSegmentCommand(Project& project, qint64 segmentId) : m_project(project)
 {
-    m_segment = project.store().segment(segmentId).value_or(SegmentRecord {});
-    m_takes = project.store().takes(segmentId);
-    m_links = project.store().segmentLinks(segmentId);
+    m_segment.id = segmentId;
     setText(QCoreApplication::translate("cosmos::projects::Commands", "Remove Segment"));
 }
 
@@ -47,7 +45,16 @@ int RemoveSegmentCommand::id() const
 
 void RemoveSegmentCommand::redo()
 {
-    if (!m_project.store().removeSegment(m_segment.id))
+    // The snapshot is taken at each removal, not once: takes finish and
+    // boards gather takes outside the undo stack, between an undo and a redo.
+    auto& store = m_project.store();
+    const std::optional<SegmentRecord> segment = store.segment(m_segment.id);
+    if (!segment)
+        return;
+    m_segment = *segment;
+    m_takes = store.takes(m_segment.id);
+    m_links = store.segmentLinks(m_segment.id);
+    if (!store.removeSegment(m_segment.id))
         return;
     m_project.notify({ChangeEvent::Type::SegmentRemoved, m_segment.id, 0});
     notifyBoards();

@@ -34,7 +34,7 @@ private:
     void notifyBoards();
 
     Project& m_project;
-    SegmentRecord m_segment; // snapshot: restored with the same ids
+    SegmentRecord m_segment; // snapshot at the last removal: restored with the same ids
     QList<TakeRecord> m_takes;
     SegmentLinks m_links; // board places and jobs of the segment and its takes
 };

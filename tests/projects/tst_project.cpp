@@ -133,6 +133,16 @@ private slots:
             jobsTold |= arguments.at(0).value<ChangeEvent>().type == ChangeEvent::Type::JobsChanged;
         QVERIFY(jobsTold);
 
+        // What happened between the undo and a redo (a take finished, a take
+        // went onto a board: both outside the undo stack) comes back too.
+        const qint64 t3 = addTake(*project, a);
+        QVERIFY(project->addTakeToBoard(picks, t3));
+        project->undoStack().redo();
+        QVERIFY(!store.take(t3));
+        project->undoStack().undo();
+        QVERIFY(store.take(t3));
+        QCOMPARE(store.boardTakes(picks), QList<qint64>({t1, t3}));
+
         // A board removed meanwhile (outside the undo stack) stays removed;
         // the segment still comes back.
         project->undoStack().redo();
