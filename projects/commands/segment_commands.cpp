@@ -48,6 +48,7 @@ void RemoveSegmentCommand::redo()
     // The snapshot is taken at each removal, not once: takes finish and
     // boards gather takes outside the undo stack, between an undo and a redo.
     auto& store = m_project.store();
+    m_removed = false;
     const std::optional<SegmentRecord> segment = store.segment(m_segment.id);
     if (!segment)
         return;
@@ -56,6 +57,7 @@ void RemoveSegmentCommand::redo()
     m_links = store.segmentLinks(m_segment.id);
     if (!store.removeSegment(m_segment.id))
         return;
+    m_removed = true;
     m_project.notify({ChangeEvent::Type::SegmentRemoved, m_segment.id, 0});
     notifyBoards();
 }
@@ -73,6 +75,10 @@ void RemoveSegmentCommand::notifyBoards()
 
 void RemoveSegmentCommand::undo()
 {
+    // A redo that found nothing to remove has nothing to bring back: its
+    // snapshot would insert a blank segment under that id.
+    if (!m_removed)
+        return;
     const bool restored = m_project.store().transact([&] {
         if (!m_project.store().insertSegment(m_segment))
             return false;
@@ -84,6 +90,7 @@ void RemoveSegmentCommand::undo()
     });
     if (!restored)
         return;
+    m_removed = false;
     m_project.notify({ChangeEvent::Type::SegmentAdded, m_segment.id, 0});
     // Boards and the job queue show the takes again.
     notifyBoards();

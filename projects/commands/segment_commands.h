@@ -37,6 +37,7 @@ private:
     SegmentRecord m_segment; // snapshot at the last removal: restored with the same ids
     QList<TakeRecord> m_takes;
     SegmentLinks m_links; // board places and jobs of the segment and its takes
+    bool m_removed = false; // by the last redo, and not yet restored
 };
 
 class MoveSegmentCommand : public QUndoCommand {

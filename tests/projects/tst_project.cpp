@@ -5,6 +5,7 @@
 #include <QtTest>
 
 #include "projects/commands/command_ids.h"
+#include "projects/commands/segment_commands.h"
 #include "projects/project.h"
 #include "projects/timeline_model.h"
 
@@ -82,6 +83,29 @@ private slots:
         project->undoStack().redo();
         QCOMPARE(prompts(*project), QString("b"));
         QCOMPARE(project->undoStack().command(project->undoStack().index() - 1)->id(), int(CommandId::RemoveSegment));
+    }
+
+    // A removal that found no segment (gone by other means) must not make
+    // one up on undo: the command's snapshot is blank then.
+    void undoingARemovalThatRemovedNothingAddsNothing()
+    {
+        auto project = makeProject();
+        const qint64 a = project->addSegment(segmentWith("a"));
+        const qint64 gone = a + 100;
+        RemoveSegmentCommand command(*project, gone);
+        command.redo();
+        command.undo();
+        QCOMPARE(prompts(*project), QString("a"));
+        QVERIFY(!project->store().segment(gone));
+
+        // And a real removal still undoes once, not twice.
+        RemoveSegmentCommand real(*project, a);
+        real.redo();
+        QCOMPARE(prompts(*project), QString(""));
+        real.undo();
+        QCOMPARE(prompts(*project), QString("a"));
+        real.undo();
+        QCOMPARE(project->store().segments().size(), qsizetype(1));
     }
 
     // The schema's cascades cut a removed segment's takes from their boards
