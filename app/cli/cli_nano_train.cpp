@@ -85,6 +85,9 @@ int runNanoTrainCommand(const QStringList& arguments, CliContext& context)
         QStringLiteral("Frames per video tokenizer window (1 + 4k)."), QStringLiteral("n"), QStringLiteral("5"));
     const QCommandLineOption vaeRate(QStringLiteral("vae-lr"), QStringLiteral("Video tokenizer learning rate."),
         QStringLiteral("rate"), QStringLiteral("4e-4"));
+    const QCommandLineOption vaeDecoderOnly(QStringLiteral("vae-decoder-only"),
+        QStringLiteral("Train the video tokenizer's decoder alone: its latents, and the DiT trained on them, stay "
+                       "valid."));
     const QCommandLineOption checkpointEvery(QStringLiteral("checkpoint-every"),
         QStringLiteral("Steps between checkpoints."), QStringLiteral("n"), QStringLiteral("100"));
     const QCommandLineOption fullPrecision(
@@ -95,7 +98,7 @@ int runNanoTrainCommand(const QStringList& arguments, CliContext& context)
         QStringLiteral("Where the networks train: cpu, cuda or cuda:N."), QStringLiteral("device"),
         QStringLiteral("cpu"));
     for (const auto* option : {&work, &out, &init, &dataSeed, &vaeSteps, &ditSteps, &clips, &ditBatch, &vaeBatch,
-             &checkpointEvery, &fullPrecision, &vaeFrames, &vaeRate, &ditRate, &device})
+             &checkpointEvery, &fullPrecision, &vaeFrames, &vaeRate, &vaeDecoderOnly, &ditRate, &device})
         parser.addOption(*option);
     if (!parser.parse(QStringList {QStringLiteral("nano-train")} + arguments)) {
         context.err << "cosmos-cli nano-train: " << parser.errorText() << "\n";
@@ -143,6 +146,7 @@ int runNanoTrainCommand(const QStringList& arguments, CliContext& context)
         return value;
     };
     options.vaeLearningRate = rate(vaeRate);
+    options.vaeDecoderOnly = parser.isSet(vaeDecoderOnly);
     options.ditLearningRate = rate(ditRate);
     options.device = parser.value(device).toStdString();
     if (!valid)

@@ -122,11 +122,12 @@ void exportNanoModel(NanoNets& nets, const StageContext& context)
     if (const auto validation = lastValidationLoss(options.workDir))
         run["final_loss"]["dit_validation"] = *validation;
     run["options"] = {{"vae_batch", options.vaeBatch}, {"vae_frames", options.vaeFrames}, {"vae_crop", options.vaeCrop},
-        {"vae_lr", options.vaeLearningRate}, {"latent_clips", options.latentClips},
-        {"latent_clip_frames", options.latentClipFrames}, {"dit_batch", options.ditBatch},
-        {"dit_lr", options.ditLearningRate}, {"prompt_dropout", options.promptDropout}, {"ema_decay", options.emaDecay},
-        {"text2world_share", options.text2WorldShare}, {"image2world_share", options.image2WorldShare},
-        {"video2world_share", options.video2WorldShare}, {"device", options.device}};
+        {"vae_lr", options.vaeLearningRate}, {"vae_decoder_only", options.vaeDecoderOnly},
+        {"latent_clips", options.latentClips}, {"latent_clip_frames", options.latentClipFrames},
+        {"dit_batch", options.ditBatch}, {"dit_lr", options.ditLearningRate}, {"prompt_dropout", options.promptDropout},
+        {"ema_decay", options.emaDecay}, {"text2world_share", options.text2WorldShare},
+        {"image2world_share", options.image2WorldShare}, {"video2world_share", options.video2WorldShare},
+        {"device", options.device}};
     runs.push_back(run);
     int vaeSteps = 0, ditSteps = 0;
     for (const auto& r : runs) {

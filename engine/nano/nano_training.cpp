@@ -329,7 +329,8 @@ NanoTrainReport trainNanoModel(const NanoTrainOptions& options, const LoggerPtr&
         logger->info("training on {}", device.str());
 
     buildNanoTokenizer(nets, context);
-    if (state.steps("vae") < options.vaeSteps)
+    // A decoder trained alone leaves the encoder, so the latents, as they were.
+    if (state.steps("vae") < options.vaeSteps && !options.vaeDecoderOnly)
         discardTokenizerOutputs(context);
     if (!trainNanoVae(nets, context))
         return report;

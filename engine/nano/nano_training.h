@@ -54,6 +54,10 @@ struct NanoTrainOptions {
     int vaeCrop = 32;
     double vaeLearningRate = 4e-4;
     double vaeKlWeight = 1e-5; // on the latent mean's square
+    // Train the decoder alone (with its 1x1 input conv): latents, their
+    // statistics and so the DiT's training data stay valid, while the
+    // pictures made from them get sharper.
+    bool vaeDecoderOnly = false;
 
     // DiT and text encoder, on latents of longer clips so continuations
     // (latents handed over mid-clip) are trained too.

@@ -52,6 +52,25 @@ torch::Tensor vaeBatch(const NanoTrainOptions& options, int step)
     return torch::stack(windows);
 }
 
+// The decoder and the 1x1 conv in front of it: what a decoder-only run trains.
+std::vector<torch::Tensor> decoderParameters(nets::WanVaeImpl& vae)
+{
+    auto parameters = vae.decoder->parameters();
+    for (const auto& parameter : vae.conv2->parameters())
+        parameters.push_back(parameter);
+    return parameters;
+}
+
+// The latent mean, with its graph unless the encoder is kept as it is
+// (then no gradient reaches it and none of its activations are stored).
+torch::Tensor encodeForTraining(nets::WanVaeImpl& vae, const torch::Tensor& video, bool encoderKept)
+{
+    if (!encoderKept)
+        return vae.encodeMoments(video).first;
+    torch::NoGradGuard noGrad;
+    return vae.encodeMoments(video).first;
+}
+
 } // namespace
 
 double scheduledLearningRate(int step, const LearningSchedule& schedule, double base)
@@ -76,9 +95,11 @@ bool trainNanoVae(NanoNets& nets, const StageContext& context)
 
     auto& vae = *nets.vae;
     vae.train();
-    torch::optim::AdamW optimizer(
-        vae.parameters(), torch::optim::AdamWOptions(options.vaeLearningRate).betas({0.9, 0.99}).weight_decay(0.0));
-    const std::string optimizerPath = workFile(context, "vae_optimizer.pt");
+    const bool decoderOnly = options.vaeDecoderOnly;
+    torch::optim::AdamW optimizer(decoderOnly ? decoderParameters(vae) : vae.parameters(),
+        torch::optim::AdamWOptions(options.vaeLearningRate).betas({0.9, 0.99}).weight_decay(0.0));
+    // Each parameter set has its own optimizer state (Adam's moments are per parameter).
+    const std::string optimizerPath = workFile(context, decoderOnly ? "vae_decoder_optimizer.pt" : "vae_optimizer.pt");
     if (step > 0 && std::filesystem::exists(optimizerPath))
         loadOptimizerState(optimizer, optimizerPath, nets.device);
 
@@ -93,9 +114,10 @@ bool trainNanoVae(NanoNets& nets, const StageContext& context)
     RunningLoss running;
     const auto start = Clock::now();
     context.logger->info(
-        "training the video tokenizer: steps {}..{} (learning rate scheduled from step {}), batch {} x {} "
+        "training the video tokenizer{}: steps {}..{} (learning rate scheduled from step {}), batch {} x {} "
         "frames at {}px",
-        step, steps, schedule.from, options.vaeBatch, options.vaeFrames, options.vaeCrop);
+        decoderOnly ? "'s decoder (encoder kept)" : "", step, steps, schedule.from, options.vaeBatch, options.vaeFrames,
+        options.vaeCrop);
     while (step < steps) {
         torch::manual_seed(options.trainSeed * 7919ull + static_cast<std::uint64_t>(step));
         for (auto& group : optimizer.param_groups())
@@ -106,7 +128,7 @@ bool trainNanoVae(NanoNets& nets, const StageContext& context)
         // log-variance (about 0, i.e. unit noise) drowns the signal for the
         // first thousands of steps, more than a CPU run has. Only the mean is
         // used at inference; a small penalty keeps its scale in check.
-        const auto mu = vae.encodeMoments(video).first;
+        const auto mu = encodeForTraining(vae, video, decoderOnly);
         const auto reconstruction = vae.decodeRaw(mu);
         const auto error = reconstruction - video;
         // Plain squared error, every pixel alike. An earlier loss (L1 plus

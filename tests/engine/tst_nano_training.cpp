@@ -211,6 +211,45 @@ private slots:
         }
     }
 
+    void trainingTheDecoderAloneKeepsTheEncoderAndItsLatents()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        auto options = tinyRun(dir.path());
+        options.ditSteps = 4;
+        QVERIFY(trainNanoModel(options, nullLogger()).finished);
+        const std::string latents = options.workDir + "/latents_00000.safetensors";
+        const std::string stats = options.workDir + "/vae_stats.json";
+        const auto firstLatents = fileBytes(latents), firstStats = fileBytes(stats);
+        std::map<std::string, torch::Tensor> before;
+        {
+            const auto model = pipeline::WorldModel::load(options.outDir);
+            for (const auto& item : model->vae().named_parameters(true))
+                before[item.key()] = item.value().detach().clone();
+        }
+
+        options.vaeSteps = 24;
+        options.vaeDecoderOnly = true;
+        options.ditSteps = 6;
+        QVERIFY(trainNanoModel(options, nullLogger()).finished);
+        // The encoder is untouched, so its latents and statistics stay valid.
+        QVERIFY(fileBytes(latents) == firstLatents);
+        QVERIFY(fileBytes(stats) == firstStats);
+        const auto model = pipeline::WorldModel::load(options.outDir);
+        int decoderChanged = 0, encoderChanged = 0;
+        for (const auto& item : model->vae().named_parameters(true)) {
+            const bool same = torch::equal(item.value(), before.at(item.key()));
+            const bool decoder = item.key().rfind("decoder.", 0) == 0 || item.key().rfind("conv2.", 0) == 0;
+            (decoder ? decoderChanged : encoderChanged) += same ? 0 : 1;
+        }
+        QVERIFY(decoderChanged > 0);
+        QCOMPARE(encoderChanged, 0);
+        std::ifstream record(options.outDir + "/training.json");
+        const auto json = nlohmann::json::parse(record);
+        QVERIFY(json["runs"].back()["options"]["vae_decoder_only"].get<bool>());
+        QCOMPARE(json["total_steps"]["vae"].get<int>(), 24);
+    }
+
     void modesShareTheDitWindowsAsConfigured()
     {
         NanoTrainOptions options;
