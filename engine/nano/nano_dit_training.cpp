@@ -296,20 +296,19 @@ bool trainNanoDit(NanoNets& nets, const StageContext& context)
         const auto batch = ditBatch(set, promptIds, emptyIds, nets, options, step).to(nets.device);
         const auto b = batch.x0.size(0);
         // Noise levels spread as the shifted schedule visits them at inference.
-        const auto u = torch::rand({b});
-        const auto sigma = (shift * u / (1.0 + (shift - 1.0) * u)).view({b, 1, 1, 1, 1}).to(nets.device);
+        const auto sigma = shiftedNoiseLevel(torch::rand({b}), shift).to(nets.device);
         const auto noise = torch::randn_like(batch.x0);
-        const auto noisy = (1.0 - sigma) * batch.x0 + sigma * noise;
-        const auto input = batch.x0 * batch.mask + noisy * (1.0 - batch.mask);
+        const auto flow = flowMatchingInput(batch.x0, noise, sigma);
+        // Given frames are clean and marked so, as the sampler hands them over.
+        const auto input = batch.x0 * batch.mask + flow.noisy * (1.0 - batch.mask);
         const auto frameMask = batch.mask.mean({1, 3, 4}); // [B, T]
-        auto timesteps = (sigma.view({b, 1}) * 1000.0).expand({b, frameMask.size(1)});
+        auto timesteps = flow.timesteps;
         if (conditionTimestep >= 0.0)
             timesteps = conditionTimestep * frameMask + timesteps * (1.0 - frameMask);
         const auto context2 = nets.text->embed(batch.ids);
         const auto velocity = nets.dit->forward({input, timesteps, context2, batch.mask, {}});
-        const auto target = noise - batch.x0;
-        const auto weight = (1.0 - batch.mask).expand_as(target);
-        const auto loss = ((velocity - target).pow(2) * weight).sum() / weight.sum().clamp_min(1.0);
+        const auto weight = (1.0 - batch.mask).expand_as(flow.target);
+        const auto loss = ((velocity - flow.target).pow(2) * weight).sum() / weight.sum().clamp_min(1.0);
         optimizer.zero_grad();
         loss.backward();
         torch::nn::utils::clip_grad_norm_(tensors, 1.0);
@@ -336,6 +335,19 @@ bool trainNanoDit(NanoNets& nets, const StageContext& context)
     nets.dit->eval();
     nets.text->eval();
     return true;
+}
+
+torch::Tensor shiftedNoiseLevel(const torch::Tensor& u, double shift)
+{
+    return shift * u / (1.0 + (shift - 1.0) * u);
+}
+
+FlowMatchingInput flowMatchingInput(const torch::Tensor& x0, const torch::Tensor& noise, const torch::Tensor& sigma)
+{
+    const auto b = x0.size(0);
+    const auto perSample = sigma.view({b, 1, 1, 1, 1});
+    return {
+        (1.0 - perSample) * x0 + perSample * noise, (sigma.view({b, 1}) * 1000.0).expand({b, x0.size(2)}), noise - x0};
 }
 
 } // namespace cosmos::engine::nano

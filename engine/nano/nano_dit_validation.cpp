@@ -49,7 +49,7 @@ DitValidation::DitValidation(NanoNets& nets, const StageContext& context, const 
     // Noise levels spread evenly over the schedule's, as training draws them.
     const double shift = nets.config.sampling.shift;
     const auto u = (torch::arange(count, torch::kFloat64) + 0.5) / count;
-    m_sigma = (shift * u / (1.0 + (shift - 1.0) * u)).to(torch::kFloat32);
+    m_sigma = shiftedNoiseLevel(u, shift).to(torch::kFloat32);
 }
 
 double DitValidation::loss(NanoNets& nets) const
@@ -63,13 +63,11 @@ double DitValidation::loss(NanoNets& nets) const
         const auto x0 = m_x0.slice(0, first, first + kBatch).to(nets.device);
         const auto noise = m_noise.slice(0, first, first + kBatch).to(nets.device);
         const auto b = x0.size(0);
-        const auto sigma = m_sigma.slice(0, first, first + kBatch).to(nets.device).view({b, 1, 1, 1, 1});
-        const auto noisy = (1.0 - sigma) * x0 + sigma * noise;
-        const auto timesteps = (sigma.view({b, 1}) * 1000.0).expand({b, x0.size(2)});
+        const auto flow = flowMatchingInput(x0, noise, m_sigma.slice(0, first, first + kBatch).to(nets.device));
         const auto context = nets.text->embed(m_ids.slice(0, first, first + kBatch).to(nets.device));
         const auto mask = torch::zeros({b, 1, x0.size(2), x0.size(3), x0.size(4)}, x0.options());
-        const auto velocity = nets.dit->forward({noisy, timesteps, context, mask, {}});
-        sum += (velocity - (noise - x0)).pow(2).sum().item<double>();
+        const auto velocity = nets.dit->forward({flow.noisy, flow.timesteps, context, mask, {}});
+        sum += (velocity - flow.target).pow(2).sum().item<double>();
     }
     nets.dit->train(training);
     nets.text->train(training);

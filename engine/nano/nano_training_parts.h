@@ -136,6 +136,18 @@ bool encodeTrainingLatents(NanoNets& nets, const StageContext& context);
 void discardTokenizerOutputs(const StageContext& context);
 bool trainNanoDit(NanoNets& nets, const StageContext& context);
 
+// Flow matching as the sampler integrates it, shared by training and the
+// validation loss so the two cannot drift apart. Noise levels: u in [0, 1)
+// through the sampler's shift, so they are spread as inference visits them.
+torch::Tensor shiftedNoiseLevel(const torch::Tensor& u, double shift);
+struct FlowMatchingInput {
+    torch::Tensor noisy; // (1 - sigma) x0 + sigma noise
+    torch::Tensor timesteps; // [B, T]: sigma x 1000 for every latent frame
+    torch::Tensor target; // the velocity noise - x0
+};
+// x0 and noise [B, C, T, H, W], sigma [B].
+FlowMatchingInput flowMatchingInput(const torch::Tensor& x0, const torch::Tensor& noise, const torch::Tensor& sigma);
+
 // The DiT's flow-matching loss on fixed, held-out Text2World windows at
 // fixed noise (nano_dit_validation.cpp): comparable between steps, runs and
 // models trained on the same tokenizer, unlike one batch's training loss.

@@ -250,6 +250,22 @@ private slots:
         QCOMPARE(json["total_steps"]["vae"].get<int>(), 24);
     }
 
+    // Training and the validation loss noise their windows through one helper:
+    // rectified flow, x_sigma = (1 - sigma) x0 + sigma noise, velocity noise - x0.
+    void flowMatchingNoisesAsTheSamplerIntegrates()
+    {
+        const auto sigma = shiftedNoiseLevel(torch::tensor({0.0, 0.5, 1.0}, torch::kFloat64), 5.0);
+        QVERIFY(torch::allclose(sigma, torch::tensor({0.0, 2.5 / 3.0, 1.0}, torch::kFloat64)));
+        const auto x0 = torch::randn({3, 2, 4, 2, 2}), noise = torch::randn({3, 2, 4, 2, 2});
+        const auto flow = flowMatchingInput(x0, noise, sigma.to(torch::kFloat32));
+        QVERIFY(torch::allclose(flow.noisy[0], x0[0]));
+        QVERIFY(torch::allclose(flow.noisy[2], noise[2]));
+        QVERIFY(torch::allclose(flow.noisy[1], x0[1] / 6.0 + noise[1] * 5.0 / 6.0));
+        QVERIFY(torch::allclose(flow.target, noise - x0));
+        QCOMPARE(flow.timesteps.sizes().vec(), std::vector<std::int64_t>({3, 4}));
+        QVERIFY(torch::allclose(flow.timesteps[1], torch::full({4}, 2500.0f / 3.0f)));
+    }
+
     void modesShareTheDitWindowsAsConfigured()
     {
         NanoTrainOptions options;
