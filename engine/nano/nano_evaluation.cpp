@@ -18,6 +18,8 @@
 #include "engine/pipeline/generation.h"
 #include "engine/pipeline/model_locator.h"
 #include "engine/pipeline/world_model.h"
+#include "engine/util/atomic_file.h"
+#include "engine/util/json_read.h"
 
 namespace cosmos::engine::nano {
 namespace {
@@ -278,30 +280,6 @@ NanoEvalReport evaluateNanoModel(pipeline::WorldModel& model, const NanoEvalOpti
     return report;
 }
 
-namespace {
-
-nlohmann::json readJsonIfPresent(const std::string& path)
-{
-    std::ifstream in(path);
-    if (!in)
-        return nlohmann::json::object();
-    return nlohmann::json::parse(in, nullptr, false);
-}
-
-void replaceFile(const std::string& path, const std::string& text)
-{
-    const std::string temporary = path + ".tmp";
-    {
-        std::ofstream out(temporary, std::ios::trunc);
-        out << text;
-        if (!out)
-            throw EngineError("cannot write " + temporary);
-    }
-    std::filesystem::rename(temporary, path);
-}
-
-} // namespace
-
 NanoEvalReport evaluateNanoModelFolder(
     const std::string& nameOrFolder, const NanoEvalOptions& options, bool recordInFolder, std::string* folder)
 {
@@ -311,9 +289,10 @@ NanoEvalReport evaluateNanoModelFolder(
     auto model = pipeline::WorldModel::load(resolved);
     const auto report = evaluateNanoModel(*model, options);
     if (recordInFolder) {
-        replaceFile(resolved + "/evaluation.json", report.toJson().dump(2) + "\n");
-        const auto training = readJsonIfPresent(resolved + "/training.json");
-        replaceFile(resolved + "/MODEL_CARD.md", nanoModelCard(model->config(), training, report.toJson()));
+        util::writeFileAtomically(resolved + "/evaluation.json", report.toJson().dump(2) + "\n");
+        const auto training = util::readJsonObjectIfPresent(resolved + "/training.json");
+        util::writeFileAtomically(
+            resolved + "/MODEL_CARD.md", nanoModelCard(model->config(), training, report.toJson()));
     }
     return report;
 }

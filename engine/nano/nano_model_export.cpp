@@ -14,6 +14,7 @@
 #include "engine/nets/dit/dit_loading.h"
 #include "engine/nets/text/text_encoder_loading.h"
 #include "engine/nets/vae/wan_vae_loading.h"
+#include "engine/util/atomic_file.h"
 #include "engine/util/json_read.h"
 #include "engine/weights/safetensors_writer.h"
 
@@ -30,30 +31,6 @@ TensorMap toHalf(const TensorMap& tensors, bool half16)
     for (const auto& [name, tensor] : tensors)
         half.emplace(name, tensor.to(torch::kFloat16).contiguous());
     return half;
-}
-
-void writeText(const std::string& path, const std::string& text)
-{
-    const std::string temporary = path + ".tmp";
-    {
-        std::ofstream out(temporary, std::ios::trunc | std::ios::binary);
-        out << text;
-        if (!out)
-            throw EngineError("cannot write " + temporary);
-    }
-    fs::rename(temporary, path);
-}
-
-nlohmann::json readJsonIfPresent(const std::string& path)
-{
-    std::ifstream in(path);
-    if (!in)
-        return nlohmann::json::object();
-    try {
-        return nlohmann::json::parse(in);
-    } catch (const std::exception&) {
-        return nlohmann::json::object();
-    }
 }
 
 } // namespace
@@ -100,7 +77,7 @@ void exportNanoModel(NanoNets& nets, const StageContext& context)
         throw EngineError("cannot create the model folder " + options.outDir + ": " + error.message());
 
     // The training record accumulates over runs that continue a model.
-    auto record = readJsonIfPresent(options.initFrom.empty() ? "" : options.initFrom + "/training.json");
+    auto record = util::readJsonObjectIfPresent(options.initFrom.empty() ? "" : options.initFrom + "/training.json");
     auto& runs = record["runs"];
     if (!runs.is_array())
         runs = nlohmann::json::array();
@@ -144,12 +121,12 @@ void exportNanoModel(NanoNets& nets, const StageContext& context)
     writeSafetensors(dir + "/vae.safetensors", nets::wanVaeStateDict(*nets.vae), {{"format", "pt"}});
     writeSafetensors(dir + "/text_encoder.safetensors",
         toHalf(nets::textEncoderStateDict(*nets.text), options.halfPrecision), {{"format", "pt"}});
-    writeText(dir + "/tokenizer.json", nets.tokenizerJson);
-    writeText(dir + "/config.json", nets.config.toJson().dump(2) + "\n");
-    writeText(dir + "/training.json", record.dump(2) + "\n");
+    util::writeFileAtomically(dir + "/tokenizer.json", nets.tokenizerJson);
+    util::writeFileAtomically(dir + "/config.json", nets.config.toJson().dump(2) + "\n");
+    util::writeFileAtomically(dir + "/training.json", record.dump(2) + "\n");
     // An earlier evaluation scored other weights: `cosmos-cli nano-eval --card` scores these.
     fs::remove(dir + "/evaluation.json", error);
-    writeText(dir + "/MODEL_CARD.md", nanoModelCard(nets.config, record, nlohmann::json::object()));
+    util::writeFileAtomically(dir + "/MODEL_CARD.md", nanoModelCard(nets.config, record, nlohmann::json::object()));
     context.logger->info("nano model written to {}", dir);
 }
 

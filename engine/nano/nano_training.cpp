@@ -20,6 +20,7 @@
 #include "engine/nets/vae/wan_vae_loading.h"
 #include "engine/text/bpe_tokenizer.h"
 #include "engine/text/bpe_trainer.h"
+#include "engine/util/atomic_file.h"
 #include "engine/util/json_read.h"
 #include "engine/weights/checkpoint.h"
 #include "engine/weights/module_loading.h"
@@ -89,14 +90,7 @@ LearningSchedule TrainingState::schedule(const std::string& stage, int step, int
 
 void TrainingState::save() const
 {
-    const std::string temporary = m_path + ".tmp";
-    {
-        std::ofstream out(temporary, std::ios::trunc);
-        out << m_json.dump(2) << "\n";
-        if (!out)
-            throw EngineError("cannot write the training state " + temporary);
-    }
-    fs::rename(temporary, m_path);
+    util::writeFileAtomically(m_path, m_json.dump(2) + "\n");
 }
 
 LossLog::LossLog(const std::string& workDir) : m_file(workDir + "/loss.tsv", std::ios::app)

@@ -9,6 +9,7 @@
 
 #include "engine/errors.h"
 #include "engine/media/media_encoder.h"
+#include "engine/util/atomic_file.h"
 
 namespace cosmos::engine::tools {
 namespace {
@@ -33,47 +34,6 @@ std::string clipName(int index)
     std::snprintf(name, sizeof name, "clip_%06d", index);
     return name;
 }
-
-// A file under "<path>.partial" until commit() renames it into place; removed
-// if abandoned, so an interrupted run never leaves a truncated file under a
-// final name.
-class PartialFile {
-public:
-    explicit PartialFile(std::string path) : m_path(std::move(path)), m_partial(m_path + ".partial")
-    {
-        m_stream.open(m_partial, std::ios::binary | std::ios::trunc);
-        if (!m_stream)
-            throw EngineError("cannot write '" + m_partial + "': " + std::strerror(errno));
-    }
-    PartialFile(const PartialFile&) = delete;
-    PartialFile& operator=(const PartialFile&) = delete;
-    ~PartialFile()
-    {
-        if (!m_committed) {
-            m_stream.close();
-            std::error_code ignored;
-            fs::remove(m_partial, ignored);
-        }
-    }
-    std::ofstream& stream() { return m_stream; }
-    void commit()
-    {
-        m_stream.close();
-        if (!m_stream)
-            throw EngineError("cannot write '" + m_partial + "'");
-        std::error_code error;
-        fs::rename(m_partial, m_path, error);
-        if (error)
-            throw EngineError("cannot rename '" + m_partial + "' to '" + m_path + "': " + error.message());
-        m_committed = true;
-    }
-
-private:
-    std::string m_path;
-    std::string m_partial;
-    std::ofstream m_stream;
-    bool m_committed = false;
-};
 
 void writeClipVideo(const std::string& path, const nano::NanoClip& clip, bool png)
 {
@@ -157,13 +117,13 @@ NanoDataReport writeNanoDataset(
     report.indexPath = (dir / "index.jsonl").string();
     // Opened first, so an unwritable folder fails before any work is done;
     // committed last, so an index only exists for a complete dataset.
-    PartialFile index(report.indexPath);
+    util::AtomicFile index(report.indexPath);
     for (int i = 0; i < options.count; ++i) {
         const nano::NanoClip clip = nano::simulateClip(nano::NanoClipSpec::fromSeed(nanoClipSeed(options.seed, i)));
         const std::string name = clipName(i);
         const std::string media = png ? name + "/" : name + ".mp4";
         writeClipVideo((dir / media).string(), clip, png);
-        PartialFile record((dir / (name + ".json")).string());
+        util::AtomicFile record((dir / (name + ".json")).string());
         record.stream() << nanoClipJson(clip).dump() << "\n";
         record.commit();
         const nlohmann::json line = {

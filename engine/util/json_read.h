@@ -4,6 +4,7 @@
 // every pointer is checked: silenced for these functions only.
 #pragma once
 
+#include <fstream>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -54,6 +55,17 @@ inline bool jsonFlag(const nlohmann::json& object, const char* key, bool fallbac
         return fallback;
     const auto* flag = it->get_ptr<const nlohmann::json::boolean_t*>();
     return flag ? *flag : fallback;
+}
+
+// An optional record file (a model's training.json): its object, or an
+// empty object when the file is missing, unreadable or not a JSON object.
+inline nlohmann::json readJsonObjectIfPresent(const std::string& path)
+{
+    std::ifstream in(path);
+    if (!in)
+        return nlohmann::json::object();
+    auto parsed = nlohmann::json::parse(in, nullptr, false);
+    return parsed.is_object() ? parsed : nlohmann::json::object();
 }
 
 } // namespace cosmos::engine::util
