@@ -80,7 +80,7 @@ void appendValidationLoss(const std::string& workDir, int step, double loss)
     out << "dit\t" << step << "\t" << loss << "\n";
 }
 
-std::optional<double> lastValidationLoss(const std::string& workDir)
+std::optional<double> lastValidationLoss(const std::string& workDir, const StepRange& range)
 {
     std::ifstream in(workDir + "/" + kLogName);
     std::optional<double> last;
@@ -90,7 +90,7 @@ std::optional<double> lastValidationLoss(const std::string& workDir)
         std::string stage;
         int step = 0;
         double loss = 0.0;
-        if (fields >> stage >> step >> loss)
+        if (fields >> stage >> step >> loss && range.contains(step))
             last = loss; // a line torn by a kill does not count
     }
     return last;

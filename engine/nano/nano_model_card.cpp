@@ -33,9 +33,9 @@ void trainingSection(std::ostringstream& card, const nlohmann::json& training)
     }
     card << "Trained on the CPU by `cosmos-cli nano-train` on clips of the project's own simulator "
             "(`cosmos-cli nano-data`); every run below continued the one before it.\n\n";
-    card << "| run | data seed | tokenizer steps | DiT steps | tokenizer MSE | DiT loss | held-out DiT loss | minutes "
-            "|\n";
-    card << "|---|---|---|---|---|---|---|---|\n";
+    card << "| run | started | data seed | tokenizer steps | DiT steps | tokenizer MSE | DiT loss | held-out DiT loss "
+            "| minutes |\n";
+    card << "|---|---|---|---|---|---|---|---|---|\n";
     int index = 1;
     for (const auto& run : runs) {
         double seconds = 0.0;
@@ -44,8 +44,15 @@ void trainingSection(std::ostringstream& card, const nlohmann::json& training)
             seconds += item.value().is_number() ? item.value().get<double>() : 0.0;
         const auto steps = member(run, "steps");
         const auto loss = member(run, "final_loss");
-        card << "| " << index++ << " | " << util::jsonInteger(run, "data_seed") << " | "
-             << util::jsonInteger(steps, "vae") << " | " << util::jsonInteger(steps, "dit") << " | "
+        const std::string started = util::jsonText(run, "started");
+        const bool decoderOnly = util::jsonFlag(member(run, "options"), "vae_decoder_only");
+        const auto vaeSteps = util::jsonInteger(steps, "vae");
+        card << "| " << index++ << " | "
+             << (util::jsonFlag(run, "earlier") ? std::string("earlier runs")
+                        : started.empty()       ? std::string("-")
+                                                : started.substr(0, 10))
+             << " | " << util::jsonInteger(run, "data_seed") << " | " << vaeSteps
+             << (decoderOnly && vaeSteps > 0 ? " (decoder)" : "") << " | " << util::jsonInteger(steps, "dit") << " | "
              << (loss.contains("vae") ? fixed(util::jsonNumber(loss, "vae"), 5) : "-") << " | "
              << (loss.contains("dit") ? fixed(util::jsonNumber(loss, "dit"), 4) : "-") << " | "
              << (loss.contains("dit_validation") ? fixed(util::jsonNumber(loss, "dit_validation"), 4) : "-") << " | "

@@ -1,7 +1,9 @@
 // The end of training: the latent -> RGB preview map, and the model folder
 // (config, weights, tokenizer, training record, model card).
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
 
 #include <torch/torch.h>
 
@@ -31,6 +33,43 @@ TensorMap toHalf(const TensorMap& tensors, bool half16)
     for (const auto& [name, tensor] : tensors)
         half.emplace(name, tensor.to(torch::kFloat16).contiguous());
     return half;
+}
+
+// One run row of the work folder (TrainingState::beginRun) as training.json
+// records it: the steps it trained, its losses and time from the logs over
+// its steps only; null when it trained nothing.
+nlohmann::json folderRunRecord(const nlohmann::json& row, const std::string& workDir)
+{
+    const auto from = row.value("from", nlohmann::json::object());
+    const auto to = row.value("to", nlohmann::json::object());
+    std::map<std::string, StepRange> ranges;
+    nlohmann::json steps = nlohmann::json::object();
+    bool trained = false;
+    for (const char* stage : {"vae", "dit"}) {
+        const StepRange range {
+            static_cast<int>(util::jsonInteger(from, stage)), static_cast<int>(util::jsonInteger(to, stage))};
+        ranges[stage] = range;
+        steps[stage] = std::max(0, range.to - range.from);
+        trained = trained || range.to > range.from;
+    }
+    if (!trained)
+        return nullptr;
+    nlohmann::json run = row;
+    run.erase("from");
+    run.erase("to");
+    run["steps_from"] = from;
+    run["steps_to"] = to;
+    run["steps"] = steps;
+    const LossLogSummary logged = summariseLossLog(workDir, ranges);
+    run["final_loss"] = nlohmann::json::object();
+    run["seconds"] = nlohmann::json::object();
+    for (const auto& [stage, loss] : logged.lastLoss)
+        run["final_loss"][stage] = loss;
+    for (const auto& [stage, seconds] : logged.seconds)
+        run["seconds"][stage] = seconds;
+    if (const auto validation = lastValidationLoss(workDir, ranges.at("dit")))
+        run["final_loss"]["dit_validation"] = *validation;
+    return run;
 }
 
 } // namespace
@@ -76,36 +115,28 @@ void exportNanoModel(NanoNets& nets, const StageContext& context)
     if (error)
         throw EngineError("cannot create the model folder " + options.outDir + ": " + error.message());
 
-    // The training record accumulates over runs that continue a model.
+    // The training record accumulates over runs that continue a model: the
+    // starting model's runs, then this work folder's, one row per run.
     auto record = util::readJsonObjectIfPresent(options.initFrom.empty() ? "" : options.initFrom + "/training.json");
     auto& runs = record["runs"];
     if (!runs.is_array())
         runs = nlohmann::json::array();
-    nlohmann::json run;
-    run["data_seed"] = options.dataSeed;
-    run["train_seed"] = options.trainSeed;
-    run["init_from"] = options.initFrom;
-    run["engine_version"] = queryBuildInfo().engineVersion;
-    run["steps"] = context.report.steps;
-    // Losses and times come from the work folder's loss log, which covers
-    // all of its runs (their steps are the folder's too), then from this run.
-    const LossLogSummary logged = summariseLossLog(options.workDir);
-    run["final_loss"] = context.report.finalLoss;
-    run["seconds"] = context.report.seconds;
-    for (const auto& [stage, loss] : logged.lastLoss)
-        run["final_loss"][stage] = loss;
-    for (const auto& [stage, seconds] : logged.seconds)
-        run["seconds"][stage] = seconds;
-    if (const auto validation = lastValidationLoss(options.workDir))
-        run["final_loss"]["dit_validation"] = *validation;
-    run["options"] = {{"vae_batch", options.vaeBatch}, {"vae_frames", options.vaeFrames}, {"vae_crop", options.vaeCrop},
-        {"vae_lr", options.vaeLearningRate}, {"vae_decoder_only", options.vaeDecoderOnly},
-        {"latent_clips", options.latentClips}, {"latent_clip_frames", options.latentClipFrames},
-        {"dit_batch", options.ditBatch}, {"dit_lr", options.ditLearningRate}, {"prompt_dropout", options.promptDropout},
-        {"ema_decay", options.emaDecay}, {"text2world_share", options.text2WorldShare},
-        {"image2world_share", options.image2WorldShare}, {"video2world_share", options.video2WorldShare},
-        {"device", options.device}};
-    runs.push_back(run);
+    const nlohmann::json identity = runIdentity(options);
+    for (const auto& row : context.state.runs()) {
+        nlohmann::json run = folderRunRecord(row, options.workDir);
+        if (run.is_null())
+            continue; // trained nothing
+        // Rows of a folder from before run rows know only their steps; the
+        // folder's data seed is this run's (its latents come from it).
+        for (const char* key : {"data_seed", "init_from"})
+            if (!run.contains(key))
+                run[key] = identity.at(key);
+        runs.push_back(run);
+    }
+    // The fit of the preview map belongs to these weights: the last run's.
+    const auto previewFit = context.report.finalLoss.find("preview_rms");
+    if (!runs.empty() && previewFit != context.report.finalLoss.end())
+        runs.back()["final_loss"]["preview_rms"] = previewFit->second;
     int vaeSteps = 0, ditSteps = 0;
     for (const auto& r : runs) {
         const auto steps = r.contains("steps") ? r.at("steps") : nlohmann::json::object();
@@ -128,6 +159,21 @@ void exportNanoModel(NanoNets& nets, const StageContext& context)
     fs::remove(dir + "/evaluation.json", error);
     util::writeFileAtomically(dir + "/MODEL_CARD.md", nanoModelCard(nets.config, record, nlohmann::json::object()));
     context.logger->info("nano model written to {}", dir);
+}
+
+nlohmann::json runIdentity(const NanoTrainOptions& options)
+{
+    return {{"data_seed", options.dataSeed}, {"train_seed", options.trainSeed}, {"init_from", options.initFrom},
+        {"engine_version", queryBuildInfo().engineVersion},
+        {"options",
+            {{"vae_steps", options.vaeSteps}, {"vae_batch", options.vaeBatch}, {"vae_frames", options.vaeFrames},
+                {"vae_crop", options.vaeCrop}, {"vae_lr", options.vaeLearningRate},
+                {"vae_decoder_only", options.vaeDecoderOnly}, {"latent_clips", options.latentClips},
+                {"latent_clip_frames", options.latentClipFrames}, {"dit_steps", options.ditSteps},
+                {"dit_batch", options.ditBatch}, {"dit_lr", options.ditLearningRate},
+                {"prompt_dropout", options.promptDropout}, {"ema_decay", options.emaDecay},
+                {"text2world_share", options.text2WorldShare}, {"image2world_share", options.image2WorldShare},
+                {"video2world_share", options.video2WorldShare}, {"device", options.device}}}};
 }
 
 } // namespace cosmos::engine::nano

@@ -22,6 +22,7 @@
 #include "engine/text/bpe_trainer.h"
 #include "engine/util/atomic_file.h"
 #include "engine/util/json_read.h"
+#include "engine/util/utc_time.h"
 #include "engine/weights/checkpoint.h"
 #include "engine/weights/module_loading.h"
 #include "engine/weights/safetensors_writer.h"
@@ -88,8 +89,53 @@ LearningSchedule TrainingState::schedule(const std::string& stage, int step, int
     return {step, target};
 }
 
-void TrainingState::save() const
+namespace {
+
+nlohmann::json stepsReached(const TrainingState& state)
 {
+    return {{"vae", state.steps("vae")}, {"dit", state.steps("dit")}};
+}
+
+} // namespace
+
+void TrainingState::beginRun(const nlohmann::json& identity, const std::string& startedUtc)
+{
+    auto& runs = m_json["runs"];
+    if (!runs.is_array())
+        runs = nlohmann::json::array();
+    const nlohmann::json reached = stepsReached(*this);
+    if (runs.empty() && (steps("vae") > 0 || steps("dit") > 0))
+        runs.push_back({{"earlier", true}, {"from", {{"vae", 0}, {"dit", 0}}}, {"to", reached}});
+    m_runOpen = true;
+    if (!runs.empty()) {
+        const auto& last = runs.back();
+        bool sameRun = last.value("to", nlohmann::json()) == reached;
+        for (const auto& item : identity.items())
+            sameRun = sameRun && last.value(item.key(), nlohmann::json()) == item.value();
+        if (sameRun)
+            return; // resumed after a stop: the same row goes on
+        if (last.value("from", nlohmann::json()) == last.value("to", nlohmann::json()) && !last.contains("earlier"))
+            runs.erase(runs.size() - 1); // a run that trained nothing
+    }
+    nlohmann::json row = identity;
+    row["started"] = startedUtc;
+    row["from"] = reached;
+    row["to"] = reached;
+    runs.push_back(row);
+}
+
+const nlohmann::json& TrainingState::runs() const
+{
+    static const nlohmann::json none = nlohmann::json::array();
+    const auto found = m_json.find("runs");
+    return found != m_json.end() && found->is_array() ? *found : none;
+}
+
+void TrainingState::save()
+{
+    auto runs = m_json.find("runs");
+    if (m_runOpen && runs != m_json.end() && runs->is_array() && !runs->empty())
+        runs->back()["to"] = stepsReached(*this);
     util::writeFileAtomically(m_path, m_json.dump(2) + "\n");
 }
 
@@ -105,7 +151,7 @@ void LossLog::add(const std::string& stage, int step, double loss, double second
     m_file.flush();
 }
 
-LossLogSummary summariseLossLog(const std::string& workDir)
+LossLogSummary summariseLossLog(const std::string& workDir, const std::map<std::string, StepRange>& ranges)
 {
     LossLogSummary summary;
     std::ifstream in(workDir + "/loss.tsv");
@@ -125,6 +171,9 @@ LossLogSummary summariseLossLog(const std::string& workDir)
         double loss = 0.0, seconds = 0.0;
         if (!(fields >> stage >> step >> loss >> seconds))
             continue; // a line torn by a kill
+        const auto range = ranges.find(stage);
+        if (range == ranges.end() || !range->second.contains(step))
+            continue;
         auto& current = runSeconds[stage];
         if (seconds < current)
             summary.seconds[stage] += current;
@@ -286,6 +335,7 @@ NanoTrainReport trainNanoModel(const NanoTrainOptions& options, const LoggerPtr&
         throw EngineError("cannot create the work folder " + options.workDir + ": " + error.message());
 
     TrainingState state(options.workDir);
+    state.beginRun(runIdentity(options), util::utcTimestamp());
     LossLog log(options.workDir);
     NanoTrainReport report;
     StageContext context {options, logger, state, log, report};

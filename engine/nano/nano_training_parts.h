@@ -29,6 +29,13 @@ struct LearningSchedule {
     int to = 0;
 };
 
+// The steps of a stage one run trained: those after `from`, up to `to`.
+struct StepRange {
+    int from = 0;
+    int to = 0;
+    bool contains(int step) const { return step > from && step <= to; }
+};
+
 // Stage bookkeeping in <workDir>/state.json, rewritten atomically.
 class TrainingState {
 public:
@@ -43,12 +50,21 @@ public:
     // again instead of at the tail of the last run's decay); a run resumed
     // toward the same target carries on the schedule it had. Saved with save().
     LearningSchedule schedule(const std::string& stage, int step, int target);
+    // Opens this invocation's row in the folder's run list ("runs": where its
+    // steps started and reached, when, with which options), so the training
+    // record tells the runs of one work folder apart. A run resumed with the
+    // same options where the last one stopped continues that row; a folder
+    // from before these rows gets one row for its earlier steps. Each save()
+    // moves the open row's end to the steps reached.
+    void beginRun(const nlohmann::json& options, const std::string& startedUtc);
+    const nlohmann::json& runs() const;
     nlohmann::json& data() { return m_json; }
-    void save() const;
+    void save();
 
 private:
     std::string m_path;
     nlohmann::json m_json;
+    bool m_runOpen = false;
 };
 
 // Appends "stage<TAB>step<TAB>loss<TAB>seconds" lines to <workDir>/loss.tsv.
@@ -61,13 +77,14 @@ private:
     std::ofstream m_file;
 };
 
-// What <workDir>/loss.tsv says about every run of a work folder, those
-// stopped or killed included (a run's own report knows only its own stages).
+// What <workDir>/loss.tsv says about the steps of each stage in `ranges`
+// (one run's, or a folder's), those of stopped or killed invocations
+// included (a run's own report knows only its own stages).
 struct LossLogSummary {
     std::map<std::string, double> lastLoss; // per stage, the mean of its last logged losses
-    std::map<std::string, double> seconds; // per stage, summed over the runs
+    std::map<std::string, double> seconds; // per stage, summed over the invocations
 };
-LossLogSummary summariseLossLog(const std::string& workDir);
+LossLogSummary summariseLossLog(const std::string& workDir, const std::map<std::string, StepRange>& ranges);
 
 // A DiT training sample's window: its first latent frame in the clip's
 // latents, and how many of its latent frames are given (0: Text2World).
@@ -164,10 +181,14 @@ private:
 };
 // "dit<TAB>step<TAB>loss" lines in <workDir>/validation.tsv.
 void appendValidationLoss(const std::string& workDir, int step, double loss);
-std::optional<double> lastValidationLoss(const std::string& workDir);
+// The last held-out loss measured at a step within `range`.
+std::optional<double> lastValidationLoss(const std::string& workDir, const StepRange& range);
 // Least-squares latent -> RGB map for the live preview.
 void fitPreviewMap(NanoNets& nets, const StageContext& context);
 void exportNanoModel(NanoNets& nets, const StageContext& context);
+// What identifies a run in the work folder's run rows and training.json:
+// seeds, starting model, engine version, options and step targets.
+nlohmann::json runIdentity(const NanoTrainOptions& options);
 
 // Files in the work folder.
 std::string workFile(const StageContext& context, const std::string& name);

@@ -1,24 +1,9 @@
 #include "engine/pipeline/provenance.h"
 
-#include <chrono>
-#include <ctime>
-
 #include "engine/build_info.h"
+#include "engine/util/utc_time.h"
 
 namespace cosmos::engine::pipeline {
-namespace {
-
-std::string utcNow()
-{
-    const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-    std::tm utc {};
-    gmtime_r(&now, &utc);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
-    return text;
-}
-
-} // namespace
 
 nlohmann::json makeProvenance(const WorldModelConfig& config, const GenerationRequest& request,
     const GenerationResult& result, const ProvenanceInputs& inputs)
@@ -31,7 +16,7 @@ nlohmann::json makeProvenance(const WorldModelConfig& config, const GenerationRe
     const Resolution resolution = request.resolution.height > 0 ? request.resolution : config.resolutions.front();
     return {
         {"format", "cosmos-studio-take/1"},
-        {"created", utcNow()},
+        {"created", util::utcTimestamp()},
         {"prompt", request.prompt},
         {"negative_prompt", request.negativePrompt.value_or(config.negativePrompt)},
         {"mode", generationModeName(request.mode)},

@@ -62,6 +62,19 @@ std::vector<double> losses(const std::string& workDir, const std::string& stage,
     return values;
 }
 
+// The held-out loss measured last at `step`, from validation.tsv.
+double validationAt(const std::string& workDir, int step)
+{
+    std::ifstream in(workDir + "/validation.tsv");
+    std::string stage;
+    int at = 0;
+    double loss = 0, found = -1;
+    while (in >> stage >> at >> loss)
+        if (at == step)
+            found = loss;
+    return found;
+}
+
 QByteArray fileBytes(const std::string& path)
 {
     QFile file(QString::fromStdString(path));
@@ -120,7 +133,10 @@ private slots:
         // tokenizer trained only then, yet its loss and time are recorded.
         {
             std::ifstream in(options.outDir + "/training.json");
-            const auto run = nlohmann::json::parse(in)["runs"].back();
+            const auto runs = nlohmann::json::parse(in)["runs"];
+            QCOMPARE(runs.size(), std::size_t(1)); // stopped and resumed: one run
+            const auto run = runs.back();
+            QCOMPARE(run["steps"]["dit"].get<int>(), 24);
             QVERIFY(run["final_loss"].contains("vae"));
             QCOMPARE(run["final_loss"]["vae"].get<double>(), mean(vae, vae.size() - 10, vae.size()));
             QVERIFY(run["seconds"]["vae"].get<double>() > 0.0);
@@ -173,7 +189,10 @@ private slots:
         QCOMPARE(json["total_steps"]["dit"].get<int>(), 8);
     }
 
-    void trainingTheTokenizerFurtherRedoesItsLatents()
+    // One work folder trained on four times: more DiT steps keep the
+    // tokenizer's outputs, more tokenizer steps redo them, the decoder alone
+    // keeps them; the training record has a row per run.
+    void trainingOnRedoesLatentsOnlyWhenTheEncoderChangesAndRecordsEachRun()
     {
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
@@ -184,6 +203,15 @@ private slots:
         const std::string stats = options.workDir + "/vae_stats.json";
         const auto firstLatents = fileBytes(latents), firstStats = fileBytes(stats);
         QVERIFY(!firstLatents.isEmpty());
+        // A folder from before run rows: its steps so far become one row.
+        {
+            const std::string path = options.workDir + "/state.json";
+            std::ifstream in(path);
+            auto json = nlohmann::json::parse(in);
+            QCOMPARE(json["runs"].size(), std::size_t(1));
+            json.erase("runs");
+            std::ofstream(path) << json.dump();
+        }
 
         // More DiT steps alone: the tokenizer's outputs stay as they are.
         options.ditSteps = 6;
@@ -194,60 +222,69 @@ private slots:
         options.vaeSteps = 20;
         options.ditSteps = 8;
         QVERIFY(trainNanoModel(options, nullLogger()).finished);
-        QVERIFY(!fileBytes(latents).isEmpty());
-        QVERIFY(fileBytes(latents) != firstLatents);
-        QVERIFY(fileBytes(stats) != firstStats);
+        const auto secondLatents = fileBytes(latents), secondStats = fileBytes(stats);
+        QVERIFY(!secondLatents.isEmpty());
+        QVERIFY(secondLatents != firstLatents);
+        QVERIFY(secondStats != firstStats);
 
-        // Stale latents that cannot be removed stop the run with their name
-        // (a non-empty folder in a chunk's place: root may remove any file).
-        QVERIFY(QFile::remove(QString::fromStdString(latents)));
-        QVERIFY(QDir().mkpath(QString::fromStdString(latents + "/blocker")));
-        options.vaeSteps = 22;
-        try {
-            trainNanoModel(options, nullLogger());
-            QFAIL("stale latents that cannot be removed must stop the run");
-        } catch (const EngineError& error) {
-            QVERIFY2(std::string(error.what()).find("latents_00000.safetensors") != std::string::npos, error.what());
-        }
-    }
-
-    void trainingTheDecoderAloneKeepsTheEncoderAndItsLatents()
-    {
-        QTemporaryDir dir;
-        QVERIFY(dir.isValid());
-        auto options = tinyRun(dir.path());
-        options.ditSteps = 4;
-        QVERIFY(trainNanoModel(options, nullLogger()).finished);
-        const std::string latents = options.workDir + "/latents_00000.safetensors";
-        const std::string stats = options.workDir + "/vae_stats.json";
-        const auto firstLatents = fileBytes(latents), firstStats = fileBytes(stats);
+        // The decoder alone: the encoder is untouched, so its latents and
+        // statistics stay valid.
         std::map<std::string, torch::Tensor> before;
-        {
-            const auto model = pipeline::WorldModel::load(options.outDir);
-            for (const auto& item : model->vae().named_parameters(true))
-                before[item.key()] = item.value().detach().clone();
-        }
-
+        for (const auto& item : pipeline::WorldModel::load(options.outDir)->vae().named_parameters(true))
+            before[item.key()] = item.value().detach().clone();
         options.vaeSteps = 24;
         options.vaeDecoderOnly = true;
-        options.ditSteps = 6;
+        options.ditSteps = 10;
         QVERIFY(trainNanoModel(options, nullLogger()).finished);
-        // The encoder is untouched, so its latents and statistics stay valid.
-        QVERIFY(fileBytes(latents) == firstLatents);
-        QVERIFY(fileBytes(stats) == firstStats);
-        const auto model = pipeline::WorldModel::load(options.outDir);
+        QVERIFY(fileBytes(latents) == secondLatents);
+        QVERIFY(fileBytes(stats) == secondStats);
         int decoderChanged = 0, encoderChanged = 0;
-        for (const auto& item : model->vae().named_parameters(true)) {
+        for (const auto& item : pipeline::WorldModel::load(options.outDir)->vae().named_parameters(true)) {
             const bool same = torch::equal(item.value(), before.at(item.key()));
             const bool decoder = item.key().rfind("decoder.", 0) == 0 || item.key().rfind("conv2.", 0) == 0;
             (decoder ? decoderChanged : encoderChanged) += same ? 0 : 1;
         }
         QVERIFY(decoderChanged > 0);
         QCOMPARE(encoderChanged, 0);
-        std::ifstream record(options.outDir + "/training.json");
-        const auto json = nlohmann::json::parse(record);
-        QVERIFY(json["runs"].back()["options"]["vae_decoder_only"].get<bool>());
-        QCOMPARE(json["total_steps"]["vae"].get<int>(), 24);
+
+        // A row per run, each with the steps it trained and its own losses.
+        {
+            std::ifstream record(options.outDir + "/training.json");
+            const auto json = nlohmann::json::parse(record);
+            const auto& runs = json["runs"];
+            QCOMPARE(runs.size(), std::size_t(4));
+            const std::vector<std::pair<int, int>> trained {{16, 4}, {0, 2}, {4, 2}, {4, 2}};
+            for (std::size_t i = 0; i < trained.size(); ++i) {
+                QCOMPARE(runs[i]["steps"]["vae"].get<int>(), trained[i].first);
+                QCOMPARE(runs[i]["steps"]["dit"].get<int>(), trained[i].second);
+                QCOMPARE(runs[i]["data_seed"].get<int>(), 1);
+            }
+            QVERIFY(runs[0].value("earlier", false));
+            QVERIFY(!runs[1].contains("earlier"));
+            QVERIFY(!runs[1]["started"].get<std::string>().empty());
+            QCOMPARE(runs[1]["steps_from"]["dit"].get<int>(), 4);
+            QVERIFY(!runs[1]["final_loss"].contains("vae")); // the tokenizer did not train then
+            QCOMPARE(runs[1]["final_loss"]["dit_validation"].get<double>(), validationAt(options.workDir, 6));
+            QVERIFY(runs[3]["options"]["vae_decoder_only"].get<bool>());
+            QCOMPARE(json["total_steps"]["vae"].get<int>(), 24);
+            QCOMPARE(json["total_steps"]["dit"].get<int>(), 10);
+            const QByteArray card = fileBytes(options.outDir + "/MODEL_CARD.md");
+            QVERIFY(card.contains("earlier runs"));
+            QVERIFY(card.contains("| 4 (decoder) |"));
+        }
+
+        // Stale latents that cannot be removed stop the run with their name
+        // (a non-empty folder in a chunk's place: root may remove any file).
+        QVERIFY(QFile::remove(QString::fromStdString(latents)));
+        QVERIFY(QDir().mkpath(QString::fromStdString(latents + "/blocker")));
+        options.vaeSteps = 26;
+        options.vaeDecoderOnly = false;
+        try {
+            trainNanoModel(options, nullLogger());
+            QFAIL("stale latents that cannot be removed must stop the run");
+        } catch (const EngineError& error) {
+            QVERIFY2(std::string(error.what()).find("latents_00000.safetensors") != std::string::npos, error.what());
+        }
     }
 
     // Training and the validation loss noise their windows through one helper:
