@@ -1070,6 +1070,10 @@
         <source>Black where A and B agree; brighter where they differ</source>
         <translation>A와 B가 같은 곳은 검은색, 다를수록 밝게 표시</translation>
     </message>
+    <message>
+        <source>Measuring |A − B| per frame…</source>
+        <translation>프레임별 |A − B| 측정 중…</translation>
+    </message>
 </context>
 <context>
     <name>cosmos::widgets::AboutDialog</name>

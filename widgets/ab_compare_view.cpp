@@ -11,8 +11,10 @@
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
+#include <QPointer>
 #include <QSignalBlocker>
 #include <QSlider>
+#include <QThreadPool>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -171,7 +173,10 @@ AbCompareView::AbCompareView(QWidget* parent) : QWidget(parent)
     clear();
 }
 
-AbCompareView::~AbCompareView() = default;
+AbCompareView::~AbCompareView()
+{
+    m_measuring->fetch_add(1); // a measurement still running delivers nothing
+}
 
 void AbCompareView::setClips(
     engine::PreviewPtr a, engine::PreviewPtr b, const QString& labelA, const QString& labelB, double fps)
@@ -186,19 +191,20 @@ void AbCompareView::setClips(
     m_labelB = labelB;
     m_heatmapFrame = -1;
     m_heatmap = QImage();
-    try {
-        m_means = meanDifferencePerFrame(*m_a, *m_b);
-        m_differenceError.clear();
-    } catch (const std::invalid_argument&) {
-        m_means.clear();
+    m_means.clear();
+    m_differenceError.clear();
+    if (m_a->width != m_b->width || m_a->height != m_b->height) {
         m_differenceError = tr("A is %1×%2 and B is %3×%4: only clips of one size can be differenced.")
                                 .arg(m_a->width)
                                 .arg(m_a->height)
                                 .arg(m_b->width)
                                 .arg(m_b->height);
+        m_measuring->fetch_add(1); // an answer for earlier clips is dropped
+        m_plot->setCaption(tr("Sizes differ"));
+    } else {
+        measureDifferences();
     }
     m_plot->setValues(m_means);
-    m_plot->setCaption(m_differenceError.isEmpty() ? tr("Mean |A − B| per frame") : tr("Sizes differ"));
     m_shown = 0;
     m_clock->pause();
     m_clock->setFrameCount(frameCount());
@@ -211,8 +217,48 @@ void AbCompareView::setClips(
     m_clock->play();
 }
 
+// Every byte of both clips is read (a second or so for long 720p takes): on
+// the thread pool, so the view plays at once and the plot fills in; an answer
+// for clips no longer shown is dropped.
+void AbCompareView::measureDifferences()
+{
+    const quint64 request = m_measuring->fetch_add(1) + 1;
+    m_plot->setCaption(tr("Measuring |A − B| per frame…"));
+    QPointer<AbCompareView> self(this);
+    auto newest = m_measuring;
+    QThreadPool::globalInstance()->start([self, newest, request, a = m_a, b = m_b] {
+        std::vector<double> means;
+        try {
+            means = meanDifferencePerFrame(*a, *b);
+        } catch (const std::exception&) {
+            // setClips checked the sizes: nothing to plot
+        }
+        if (newest->load() != request)
+            return; // overtaken: other clips are shown now
+        QMetaObject::invokeMethod(
+            self.data(),
+            [self, newest, request, means = std::move(means)] {
+                AbCompareView* view = self.data();
+                if (!view || newest->load() != request)
+                    return;
+                view->m_means = means;
+                view->m_plot->setValues(view->m_means);
+                view->m_plot->setCaption(tr("Mean |A − B| per frame"));
+                view->m_canvas->update();
+                emit view->differencesMeasured();
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+bool AbCompareView::isMeasuring() const
+{
+    return m_a && m_b && m_differenceError.isEmpty() && m_means.empty();
+}
+
 void AbCompareView::clear()
 {
+    m_measuring->fetch_add(1);
     m_clock->pause();
     m_clock->setFrameCount(0);
     m_a = nullptr;
@@ -384,8 +430,10 @@ void AbCompareView::paintDifference(QPainter& painter, const QRectF& frame)
         return;
     }
     painter.drawImage(frame, heatmap);
-    const double mean = m_means[static_cast<std::size_t>(m_shown)];
-    paintChip(painter, tr("|A − B|  mean %1").arg(mean, 0, 'f', 2), frame, Qt::AlignLeft | Qt::AlignTop);
+    if (static_cast<std::size_t>(m_shown) < m_means.size()) {
+        const double mean = m_means[static_cast<std::size_t>(m_shown)];
+        paintChip(painter, tr("|A − B|  mean %1").arg(mean, 0, 'f', 2), frame, Qt::AlignLeft | Qt::AlignTop);
+    }
 
     // The ramp's legend, bottom right: 0 to 255.
     const QFontMetricsF metrics(painter.font());

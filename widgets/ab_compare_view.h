@@ -9,6 +9,8 @@
 // not differenced: the heatmap and the plot then say why.
 #pragma once
 
+#include <atomic>
+#include <memory>
 #include <vector>
 
 #include <QImage>
@@ -60,8 +62,11 @@ public:
     bool smoothScaling() const { return m_smooth; }
 
     int shownFrame() const { return m_shown; }
-    // Empty when the clips cannot be compared pixel by pixel (see differenceError()).
+    // Empty when the clips cannot be compared pixel by pixel (see
+    // differenceError()), and while they are measured off the GUI thread
+    // (differencesMeasured() says when they are in).
     const std::vector<double>& meanDifferences() const { return m_means; }
+    bool isMeasuring() const;
     QString differenceError() const { return m_differenceError; }
     // The heatmap of the shown frame, at the clips' size; null when there is none.
     QImage shownDifference() const;
@@ -90,6 +95,7 @@ signals:
     void modeChanged(cosmos::widgets::AbCompareView::Mode mode);
     void wipePositionChanged(double position);
     void frameShown(int frame);
+    void differencesMeasured();
 
 private:
     friend class AbCanvas;
@@ -101,6 +107,7 @@ private:
     void dragWipeTo(double x);
     void updateControls();
     QImage frameImage(const engine::PreviewPtr& clip) const;
+    void measureDifferences();
 
     engine::PreviewPtr m_a;
     engine::PreviewPtr m_b;
@@ -111,6 +118,8 @@ private:
     bool m_smooth = false;
     int m_shown = 0;
     std::vector<double> m_means;
+    // The newest measurement asked for, shared with the workers measuring.
+    std::shared_ptr<std::atomic<quint64>> m_measuring = std::make_shared<std::atomic<quint64>>(0);
     QString m_differenceError;
     mutable QImage m_heatmap; // of m_heatmapFrame, made when first painted
     mutable int m_heatmapFrame = -1;

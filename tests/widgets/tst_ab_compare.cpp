@@ -240,6 +240,8 @@ private slots:
         const PreviewPtr take = sceneClip(33, 64, 0);
         view.setClips(take, take, QStringLiteral("Take 1"), QStringLiteral("Take 1 again"));
         view.clock()->pause();
+        QTRY_VERIFY(!view.isMeasuring());
+        QCOMPARE(view.meanDifferences().size(), std::size_t(33));
         view.canvas()->setFocus();
         QTest::keyClick(view.canvas(), Qt::Key_D);
         QCOMPARE(view.mode(), AbCompareView::Mode::Difference);
@@ -254,6 +256,7 @@ private slots:
 
         view.setClips(take, sceneClip(33, 64, 6), QStringLiteral("Take 1"), QStringLiteral("Take 2"));
         view.clock()->pause();
+        QTRY_VERIFY(!view.isMeasuring());
         view.clock()->seek(5);
         QCOMPARE(view.mode(), AbCompareView::Mode::Difference); // the mode stays with new clips
         QVERIFY(!allBlack(view.shownDifference()));
@@ -266,6 +269,7 @@ private slots:
 
         // Different sizes: the wipe works, the difference says why it cannot.
         view.setClips(take, sceneClip(33, 32, 0), QStringLiteral("64"), QStringLiteral("32"));
+        QVERIFY(!view.isMeasuring()); // nothing to measure
         QVERIFY(view.meanDifferences().empty());
         QVERIFY(view.differenceError().contains(QStringLiteral("32")));
         QVERIFY(view.shownDifference().isNull());
@@ -282,9 +286,19 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(&view));
         const PreviewPtr a = sceneClip(33, 64, 0);
         const PreviewPtr b = sceneClip(25, 64, 3);
-        view.setClips(a, b, QStringLiteral("A"), QStringLiteral("B"), 30);
         DifferencePlot* plot = view.plot();
-        QCOMPARE(plot->pointCount(), 33);
+        // Measured off the GUI thread: the clips play at once, the plot fills
+        // in; a measurement for clips no longer shown is dropped.
+        view.setClips(a, a, QStringLiteral("A"), QStringLiteral("A"), 30);
+        QVERIFY(view.isMeasuring());
+        view.setClips(a, b, QStringLiteral("A"), QStringLiteral("B"), 30);
+        QVERIFY(view.isMeasuring());
+        QCOMPARE(plot->pointCount(), 0);
+        QVERIFY(view.clock()->isPlaying());
+        QSignalSpy measured(&view, &AbCompareView::differencesMeasured);
+        QTRY_COMPARE(plot->pointCount(), 33);
+        QTest::qWait(50);
+        QCOMPARE(measured.size(), 1);
         QCOMPARE(plot->values(), meanDifferencePerFrame(*a, *b));
         for (int i = 1; i < 33; ++i)
             QVERIFY(plot->pointAt(i).x() > plot->pointAt(i - 1).x());
@@ -308,7 +322,7 @@ private slots:
 
         // A take against itself: every point on the baseline.
         view.setClips(a, a, QStringLiteral("A"), QStringLiteral("A"));
-        QCOMPARE(plot->pointCount(), 33);
+        QTRY_COMPARE(plot->pointCount(), 33);
         for (int i = 0; i < 33; ++i)
             QCOMPARE(plot->pointAt(i).y(), plot->pointAt(0).y());
         QVERIFY(plot->pointAt(0).y() > plot->height() / 2);
@@ -326,6 +340,7 @@ private slots:
         view.clock()->pause();
         view.clock()->seek(10);
         view.setWipePosition(0.42);
+        QTRY_VERIFY(!view.isMeasuring());
         const QImage wipe = view.grab().toImage();
         view.setMode(AbCompareView::Mode::Difference);
         const QImage difference = view.grab().toImage();
