@@ -243,6 +243,7 @@ void AbCompareView::measureDifferences()
                     return;
                 view->m_means = means;
                 view->m_plot->setValues(view->m_means);
+                view->m_plot->setCurrentFrame(view->m_shown); // it played on while measured
                 view->m_plot->setCaption(tr("Mean |A − B| per frame"));
                 view->m_canvas->update();
                 emit view->differencesMeasured();

@@ -295,10 +295,14 @@ private slots:
         QVERIFY(view.isMeasuring());
         QCOMPARE(plot->pointCount(), 0);
         QVERIFY(view.clock()->isPlaying());
+        view.clock()->pause();
+        view.clock()->seek(7); // moved on while measured: the marker goes there too
         QSignalSpy measured(&view, &AbCompareView::differencesMeasured);
         QTRY_COMPARE(plot->pointCount(), 33);
         QTest::qWait(50);
         QCOMPARE(measured.size(), 1);
+        QCOMPARE(plot->currentFrame(), 7);
+        view.clock()->play();
         QCOMPARE(plot->values(), meanDifferencePerFrame(*a, *b));
         for (int i = 1; i < 33; ++i)
             QVERIFY(plot->pointAt(i).x() > plot->pointAt(i - 1).x());
