@@ -26,11 +26,15 @@ std::string size(int width, int height)
 
 } // namespace
 
-FrameSource::FrameSource(const std::string& path, torch::Tensor bytes, double scale, ScaleFilter filter)
-    : m_bytes(std::move(bytes)), m_swsFlags(swsFlagsFor(filter))
+FrameSource::FrameSource(const std::string& path, FrameProvider frames, double scale, ScaleFilter filter)
+    : m_path(path), m_frames(std::move(frames)), m_swsFlags(swsFlagsFor(filter))
 {
-    const int width = static_cast<int>(m_bytes.size(2));
-    const int height = static_cast<int>(m_bytes.size(1));
+    const int width = m_frames.width;
+    const int height = m_frames.height;
+    if (m_frames.count < 1 || width < 1 || height < 1 || !m_frames.frame)
+        throw MediaError(MediaErrorKind::InvalidArgument, path,
+            "expected at least one frame of at least 1x1 pixels, found " + std::to_string(m_frames.count)
+                + " frames of " + size(width, height));
     if (!std::isfinite(scale) || scale <= 0 || scale > 64)
         throw MediaError(MediaErrorKind::InvalidArgument, path,
             "expected a scale factor in (0, 64], found " + std::to_string(scale));
@@ -59,7 +63,12 @@ void FrameSource::padToEven(const std::string& reason)
 
 torch::Tensor FrameSource::frame(int index) const
 {
-    torch::Tensor rgb = m_bytes[index]; // [H, W, 3]
+    torch::Tensor rgb = m_frames.frame(index); // [H, W, 3]
+    if (!rgb.defined() || rgb.dim() != 3 || rgb.scalar_type() != torch::kUInt8 || rgb.size(0) != m_frames.height
+        || rgb.size(1) != m_frames.width || rgb.size(2) != 3)
+        throw MediaError(MediaErrorKind::InvalidArgument, m_path,
+            "frame " + std::to_string(index + 1) + " is not " + size(m_frames.width, m_frames.height)
+                + " RGB bytes like the frames before it");
     if (m_integerFactor > 0)
         rgb = rgb.repeat_interleave(m_integerFactor, 0).repeat_interleave(m_integerFactor, 1);
     else if (m_scaledWidth != rgb.size(1) || m_scaledHeight != rgb.size(0))

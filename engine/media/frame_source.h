@@ -15,13 +15,14 @@ namespace cosmos::engine::media {
 
 class FrameSource {
 public:
-    // bytes: [T, H, W, 3] uint8, contiguous. Throws MediaError (InvalidArgument) for a bad scale.
-    FrameSource(const std::string& path, torch::Tensor bytes, double scale, ScaleFilter filter);
+    // Throws MediaError (InvalidArgument) for a bad scale or size; frame()
+    // throws it for a provided frame of the wrong shape.
+    FrameSource(const std::string& path, FrameProvider frames, double scale, ScaleFilter filter);
 
     // Pads odd sizes with a copy of the last row / column (H.264 with yuv420p).
     void padToEven(const std::string& reason);
 
-    int count() const { return static_cast<int>(m_bytes.size(0)); }
+    int count() const { return m_frames.count; }
     int width() const { return m_paddedWidth; }
     int height() const { return m_paddedHeight; }
     const std::vector<std::string>& notes() const { return m_notes; }
@@ -30,7 +31,8 @@ public:
     torch::Tensor frame(int index) const;
 
 private:
-    torch::Tensor m_bytes; // [T, H, W, 3] uint8
+    std::string m_path;
+    FrameProvider m_frames;
     int m_scaledWidth = 0;
     int m_scaledHeight = 0;
     int m_paddedWidth = 0;

@@ -79,7 +79,18 @@ EncodeResult encodeVideo(const std::string& path, const torch::Tensor& frames, c
 {
     checkOptions(path, options);
     const torch::Tensor bytes = framesToBytes(frames, path); // [T, H, W, 3]
-    const auto count = bytes.size(0);
+    FrameProvider provider;
+    provider.count = static_cast<int>(bytes.size(0));
+    provider.height = static_cast<int>(bytes.size(1));
+    provider.width = static_cast<int>(bytes.size(2));
+    provider.frame = [bytes](int index) { return bytes[index]; };
+    return encodeVideo(path, provider, options);
+}
+
+EncodeResult encodeVideo(const std::string& path, const FrameProvider& frames, const EncodeOptions& options)
+{
+    checkOptions(path, options);
+    const int count = frames.count;
     const std::string extension = lowerExtension(path);
 
     VideoFormat format = options.format;
@@ -111,7 +122,7 @@ EncodeResult encodeVideo(const std::string& path, const torch::Tensor& frames, c
             invalid(path, "expected a folder or a pattern such as name_%04d.png for a PNG sequence");
     }
 
-    FrameSource source(path, bytes, options.scale, options.scaleFilter);
+    FrameSource source(path, frames, options.scale, options.scaleFilter);
     if (singlePicture)
         return encodeSinglePicture(path, extension, source, options);
     switch (format) {

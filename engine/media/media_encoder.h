@@ -65,6 +65,18 @@ struct EncodeResult {
 // Throws MediaError, or MediaCancelled when `progress` returns false.
 EncodeResult encodeVideo(const std::string& path, const torch::Tensor& frames, const EncodeOptions& options = {});
 
+// Frames made one at a time as the encoder asks for them (in order, each
+// once; GIF reads them once too): a clip too large to hold whole, such as a
+// grid of many long takes, never exists in memory at once.
+struct FrameProvider {
+    int count = 0;
+    int width = 0;
+    int height = 0;
+    // result: [height, width, 3] uint8 RGB
+    std::function<torch::Tensor(int index)> frame;
+};
+EncodeResult encodeVideo(const std::string& path, const FrameProvider& frames, const EncodeOptions& options = {});
+
 // One picture as .png, .jpg / .jpeg or .webp (from the extension). quality
 // applies to JPEG and WebP; metadata is not written.
 // image: [3, H, W] float in [-1, 1] or [H, W, 3] uint8, RGB.

@@ -121,75 +121,88 @@ const Glyph& glyphFor(char character)
     return kGlyphs[0];
 }
 
-// Draws `text` at the top-left of a cell: white glyphs on a darkened box, so
-// it reads on any picture. Glyph pixels grow with the cell (1 pixel up to
-// 159 pixels high); text that does not fit is cut and ends in "..".
-// frames: [T, H, W, 3] uint8, contiguous
-void drawLabel(torch::Tensor& frames, int cellX, int cellY, int cellWidth, int cellHeight, std::string text)
-{
-    const int pixel = std::max(1, cellHeight / 160);
-    const int margin = pixel;
-    const int advance = (kGlyphWidth + 1) * pixel;
-    const int boxHeight = (kGlyphHeight + 2) * pixel;
-    const int maxCharacters = (cellWidth - 2 * margin - pixel) / advance;
-    if (text.empty() || maxCharacters < 1 || boxHeight + 2 * margin > cellHeight)
-        return;
-    if (static_cast<int>(text.size()) > maxCharacters) {
-        const bool ellipsis = maxCharacters > 3;
-        text.resize(static_cast<std::size_t>(ellipsis ? maxCharacters - 2 : maxCharacters));
-        while (!text.empty() && text.back() == ' ')
-            text.pop_back();
-        if (ellipsis)
-            text += "..";
+// A cell's label: white glyphs on a darkened box at the cell's top left, so
+// it reads on any picture; drawn once as a mask, stamped onto every frame.
+// Glyph pixels grow with the cell (1 pixel up to 159 pixels high); text that
+// does not fit is cut and ends in "..".
+class CellLabel {
+public:
+    CellLabel(int cellX, int cellY, int cellWidth, int cellHeight, std::string text)
+    {
+        const int pixel = std::max(1, cellHeight / 160);
+        const int margin = pixel;
+        const int advance = (kGlyphWidth + 1) * pixel;
+        m_height = (kGlyphHeight + 2) * pixel;
+        const int maxCharacters = (cellWidth - 2 * margin - pixel) / advance;
+        if (text.empty() || maxCharacters < 1 || m_height + 2 * margin > cellHeight)
+            return;
+        if (static_cast<int>(text.size()) > maxCharacters) {
+            const bool ellipsis = maxCharacters > 3;
+            text.resize(static_cast<std::size_t>(ellipsis ? maxCharacters - 2 : maxCharacters));
+            while (!text.empty() && text.back() == ' ')
+                text.pop_back();
+            if (ellipsis)
+                text += "..";
+        }
+        m_x = cellX + margin;
+        m_y = cellY + margin;
+        m_width = static_cast<int>(text.size()) * advance + pixel;
+        m_mask.assign(static_cast<std::size_t>(m_width * m_height), kDarken);
+        for (std::size_t i = 0; i < text.size(); ++i) {
+            const Glyph& glyph = glyphFor(text[i]);
+            for (int row = 0; row < kGlyphHeight; ++row)
+                for (int column = 0; column < kGlyphWidth; ++column) {
+                    if (glyph.rows[static_cast<std::size_t>(row)][column] != '#')
+                        continue;
+                    const int x0 = pixel + static_cast<int>(i) * advance + column * pixel;
+                    const int y0 = pixel + row * pixel;
+                    for (int y = y0; y < y0 + pixel; ++y)
+                        std::fill_n(m_mask.begin() + y * m_width + x0, pixel, kGlyph);
+                }
+        }
     }
-    const int boxWidth = static_cast<int>(text.size()) * advance + pixel;
 
-    // 1: darken, 2: glyph
-    std::vector<std::uint8_t> mask(static_cast<std::size_t>(boxWidth * boxHeight), 1);
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const Glyph& glyph = glyphFor(text[i]);
-        for (int row = 0; row < kGlyphHeight; ++row)
-            for (int column = 0; column < kGlyphWidth; ++column) {
-                if (glyph.rows[static_cast<std::size_t>(row)][column] != '#')
-                    continue;
-                const int x0 = pixel + static_cast<int>(i) * advance + column * pixel;
-                const int y0 = pixel + row * pixel;
-                for (int y = y0; y < y0 + pixel; ++y)
-                    std::fill_n(mask.begin() + y * boxWidth + x0, pixel, std::uint8_t {2});
-            }
-    }
-
-    const auto count = frames.size(0);
-    const auto height = frames.size(1);
-    const auto width = frames.size(2);
-    auto* data = frames.data_ptr<std::uint8_t>();
-    for (std::int64_t t = 0; t < count; ++t)
-        for (int y = 0; y < boxHeight; ++y) {
-            std::uint8_t* line = data + ((t * height + cellY + margin + y) * width + cellX + margin) * 3;
-            for (int x = 0; x < boxWidth; ++x) {
-                const std::uint8_t kind = mask[static_cast<std::size_t>(y * boxWidth + x)];
+    // frame: [H, W, 3] uint8, contiguous
+    void stampOnto(torch::Tensor& frame) const
+    {
+        if (m_mask.empty())
+            return;
+        const auto width = frame.size(1);
+        auto* data = frame.data_ptr<std::uint8_t>();
+        for (int y = 0; y < m_height; ++y) {
+            std::uint8_t* line = data + ((m_y + y) * width + m_x) * 3;
+            for (int x = 0; x < m_width; ++x) {
+                const std::uint8_t kind = m_mask[static_cast<std::size_t>(y * m_width + x)];
                 for (int channel = 0; channel < 3; ++channel) {
                     std::uint8_t& value = line[x * 3 + channel];
-                    value = kind == 2 ? std::uint8_t {255} : static_cast<std::uint8_t>(value * 2 / 5);
+                    value = kind == kGlyph ? std::uint8_t {255} : static_cast<std::uint8_t>(value * 2 / 5);
                 }
             }
         }
-}
+    }
 
-// A decoded clip's bytes as a tensor, without copying them; the tensor must
-// not outlive `clip`.
-// result: [T, H, W, 3] uint8
-torch::Tensor viewOf(const PreviewFrames& clip)
+private:
+    static constexpr std::uint8_t kDarken = 1;
+    static constexpr std::uint8_t kGlyph = 2;
+    int m_x = 0, m_y = 0, m_width = 0, m_height = 0;
+    std::vector<std::uint8_t> m_mask; // empty: nothing to draw
+};
+
+// Frame `index` of a decoded clip as a tensor, without copying it; the
+// tensor must not outlive `clip`.
+// result: [H, W, 3] uint8
+torch::Tensor frameOf(const PreviewFrames& clip, int index)
 {
-    return torch::from_blob(
-        const_cast<std::uint8_t*>(clip.rgb.data()), {clip.frames, clip.height, clip.width, 3}, torch::kUInt8);
+    const std::size_t bytes = static_cast<std::size_t>(clip.width) * static_cast<std::size_t>(clip.height) * 3U;
+    return torch::from_blob(const_cast<std::uint8_t*>(clip.rgb.data() + bytes * static_cast<std::size_t>(index)),
+        {clip.height, clip.width, 3}, torch::kUInt8);
 }
 
 // The grid: ceil(sqrt(n)) columns of cells as large as the largest clip, each
 // clip centred in its cell on black; all clips show frame i at once and a
-// shorter clip holds its last frame.
-// result: [T, rows x cellHeight, columns x cellWidth, 3] uint8
-torch::Tensor gridFrames(const std::vector<DecodedClip>& clips, const std::vector<std::string>& labels)
+// shorter clip holds its last frame. Made a frame at a time as the encoder
+// asks: a grid of 16 long takes would not fit in memory whole.
+media::FrameProvider gridFrames(const std::vector<DecodedClip>& clips, const std::vector<std::string>& labels)
 {
     const int n = static_cast<int>(clips.size());
     const int columns = static_cast<int>(std::ceil(std::sqrt(static_cast<double>(n))));
@@ -200,22 +213,64 @@ torch::Tensor gridFrames(const std::vector<DecodedClip>& clips, const std::vecto
         cellHeight = std::max(cellHeight, clip.frames->height);
         count = std::max(count, clip.frames->frames);
     }
-    auto grid = torch::zeros({count, rows * cellHeight, columns * cellWidth, 3}, torch::kUInt8);
-    for (int i = 0; i < n; ++i) {
-        const PreviewFrames& clip = *clips[static_cast<std::size_t>(i)].frames;
-        torch::Tensor source = viewOf(clip);
-        if (clip.frames < count)
-            source = torch::cat({source,
-                source[clip.frames - 1].unsqueeze(0).expand({count - clip.frames, clip.height, clip.width, 3})});
-        const int cellX = (i % columns) * cellWidth;
-        const int cellY = (i / columns) * cellHeight;
-        grid.narrow(1, cellY + (cellHeight - clip.height) / 2, clip.height)
-            .narrow(2, cellX + (cellWidth - clip.width) / 2, clip.width)
-            .copy_(source);
-        if (static_cast<std::size_t>(i) < labels.size())
-            drawLabel(grid, cellX, cellY, cellWidth, cellHeight, labels[static_cast<std::size_t>(i)]);
-    }
+    auto stamps = std::make_shared<std::vector<CellLabel>>();
+    for (int i = 0; i < n && static_cast<std::size_t>(i) < labels.size(); ++i)
+        stamps->emplace_back((i % columns) * cellWidth, (i / columns) * cellHeight, cellWidth, cellHeight,
+            labels[static_cast<std::size_t>(i)]);
+    media::FrameProvider grid;
+    grid.count = count;
+    grid.width = columns * cellWidth;
+    grid.height = rows * cellHeight;
+    grid.frame = [&clips, stamps, columns, cellWidth, cellHeight, width = grid.width, height = grid.height](int index) {
+        auto frame = torch::zeros({height, width, 3}, torch::kUInt8);
+        for (std::size_t i = 0; i < clips.size(); ++i) {
+            const PreviewFrames& clip = *clips[i].frames;
+            if (clip.frames < 1)
+                continue;
+            const int cellX = static_cast<int>(i % static_cast<std::size_t>(columns)) * cellWidth;
+            const int cellY = static_cast<int>(i / static_cast<std::size_t>(columns)) * cellHeight;
+            frame.narrow(0, cellY + (cellHeight - clip.height) / 2, clip.height)
+                .narrow(1, cellX + (cellWidth - clip.width) / 2, clip.width)
+                .copy_(frameOf(clip, std::min(index, clip.frames - 1)));
+        }
+        for (const CellLabel& stamp : *stamps)
+            stamp.stampOnto(frame);
+        return frame;
+    };
     return grid;
+}
+
+// The clips one after another, read where they lie (no joined copy).
+// Throws EngineError for clips of different sizes.
+media::FrameProvider sequenceFrames(const std::vector<DecodedClip>& clips, const std::string& path)
+{
+    media::FrameProvider sequence;
+    auto starts = std::make_shared<std::vector<int>>(); // first frame of each clip with frames
+    auto withFrames = std::make_shared<std::vector<const PreviewFrames*>>();
+    for (std::size_t i = 0; i < clips.size(); ++i) {
+        const PreviewFrames& clip = *clips[i].frames;
+        if (clip.frames < 1)
+            continue;
+        if (sequence.count == 0) {
+            sequence.width = clip.width;
+            sequence.height = clip.height;
+        } else if (clip.width != sequence.width || clip.height != sequence.height) {
+            throw EngineError("cannot export to '" + path + "': cannot join clips of different sizes: clip "
+                + std::to_string(i + 1) + " is " + std::to_string(clip.width) + "x" + std::to_string(clip.height)
+                + ", the clips before it are " + std::to_string(sequence.width) + "x" + std::to_string(sequence.height)
+                + " (a grid takes clips of any size)");
+        }
+        starts->push_back(sequence.count);
+        withFrames->push_back(&clip);
+        sequence.count += clip.frames;
+    }
+    // Only clips with frames have a start: frame i is in the last clip starting at or before it.
+    sequence.frame = [starts, withFrames](int index) {
+        const auto next = std::upper_bound(starts->begin(), starts->end(), index);
+        const auto k = static_cast<std::size_t>(next - starts->begin() - 1);
+        return frameOf(*(*withFrames)[k], index - (*starts)[k]);
+    };
+    return sequence;
 }
 
 media::VideoFormat mediaFormat(Format format)
@@ -313,6 +368,14 @@ std::vector<DecodedClip> readClips(const ExportRequest& request, const CancelTok
             throw JobCancelled();
         try {
             clips.push_back(decodeClip(request.clipPaths[i]));
+            const PreviewFrames& frames = *clips.back().frames;
+            // The encoder reads frames where they lie: all of them must be there.
+            const std::size_t expected = static_cast<std::size_t>(frames.width)
+                * static_cast<std::size_t>(frames.height) * 3U * static_cast<std::size_t>(std::max(0, frames.frames));
+            if (frames.rgb.size() < expected)
+                throw EngineError("it decoded to " + std::to_string(frames.rgb.size()) + " bytes for "
+                    + std::to_string(frames.frames) + " frames of " + std::to_string(frames.width) + "x"
+                    + std::to_string(frames.height));
         } catch (const EngineError& error) {
             throw EngineError("cannot export to '" + request.outputPath + "': clip " + std::to_string(i + 1) + " of "
                 + std::to_string(n) + " cannot be read: " + error.what());
@@ -375,19 +438,12 @@ ExportReport exportClips(
     report(0, 0);
 
     const std::vector<DecodedClip> clips = readClips(request, cancel);
-    PreviewPtr joined; // keeps the sequence's bytes alive while `frames` views them
-    torch::Tensor frames; // [T, H, W, 3] uint8
-    if (request.layout == ExportRequest::Layout::Grid) {
-        frames = gridFrames(clips, request.cellLabels);
-    } else {
-        std::vector<PreviewPtr> previews;
-        for (const DecodedClip& clip : clips)
-            previews.push_back(clip.frames);
-        joined = concatenateClips(previews); // throws for clips of different sizes
-        if (!joined)
-            throw EngineError("cannot export to '" + path + "': the clips hold no frames");
-        frames = viewOf(*joined);
-    }
+    // Views of `clips`, which outlive the encoding.
+    const media::FrameProvider frames = request.layout == ExportRequest::Layout::Grid
+        ? gridFrames(clips, request.cellLabels)
+        : sequenceFrames(clips, path);
+    if (frames.count == 0)
+        throw EngineError("cannot export to '" + path + "': the clips hold no frames");
     if (cancel && cancel->any())
         throw JobCancelled();
 

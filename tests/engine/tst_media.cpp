@@ -199,6 +199,45 @@ private slots:
         QCOMPARE(decodeVideo(path("seq_%04d.png")).frames.size(1), 5);
     }
 
+    // Frames made on request are encoded as the same frames given whole: each
+    // asked for once, in order (a grid export never holds its frames at once).
+    void providedFramesAreAskedForOneAtATime()
+    {
+        const auto clip = syntheticClip(9, 32, 48);
+        std::vector<int> asked;
+        FrameProvider provider;
+        provider.count = 9;
+        provider.height = 32;
+        provider.width = 48;
+        provider.frame = [&](int index) {
+            asked.push_back(index);
+            return clip[index].clone();
+        };
+        EncodeOptions options;
+        options.scale = 2;
+        const auto written = encodeVideo(path("provided"), provider, options);
+        QCOMPARE(written.frames, 9);
+        QCOMPARE(written.width, 96);
+        QCOMPARE(asked, std::vector<int>({0, 1, 2, 3, 4, 5, 6, 7, 8}));
+        encodeVideo(path("given"), clip, options);
+        QVERIFY(torch::equal(decodeVideo(path("provided")).frames, decodeVideo(path("given")).frames));
+        asked.clear();
+        encodeVideo(path("provided.gif"), provider, options);
+        QCOMPARE(asked.size(), std::size_t(9));
+
+        // A frame that is not what the provider promised stops the encoding,
+        // saying which, and leaves nothing.
+        provider.frame = [&](int index) { return index == 4 ? clip[index].narrow(0, 0, 16).clone() : clip[index]; };
+        const QString error
+            = errorOf([&] { encodeVideo(path("wrong.mp4"), provider); }, MediaErrorKind::InvalidArgument);
+        QVERIFY2(mentions(error, {"frame 5", "48x32"}), qPrintable(error));
+        QVERIFY(!fs::exists(path("wrong.mp4")));
+        QVERIFY(!fs::exists(path("wrong.mp4.partial")));
+        provider.count = 0;
+        QVERIFY(mentions(errorOf([&] { encodeVideo(path("none.mp4"), provider); }, MediaErrorKind::InvalidArgument),
+            {"at least one frame"}));
+    }
+
     void metadataRoundTrip_data()
     {
         QTest::addColumn<QString>("name");
