@@ -1,6 +1,7 @@
 #include "engine/nano/nano_evaluation.h"
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -53,6 +54,9 @@ struct Mean {
 
 struct Tally {
     Rate colour, direction, count, gravity, videoContinuity, continueContinuity;
+    // Colour adherence of the prompts naming each palette colour: which
+    // colours the model (or its tokenizer) confuses.
+    std::array<Rate, kBallColourCount> colourByName;
     // The tokenizer's reconstructions scored like takes: what a perfect DiT
     // could reach through this tokenizer.
     Rate tokenizerColour, tokenizerDirection, tokenizerCount;
@@ -198,6 +202,8 @@ NanoEvalReport evaluateNanoModel(pipeline::WorldModel& model, const NanoEvalOpti
         const ClipScore score
             = scoreClip(clip.spec, rgb.data(), frames, NanoWorldConstants::height, NanoWorldConstants::width);
         tally.colour.add(score.coloursMatch);
+        for (const BallSpec& ball : clip.spec.balls)
+            tally.colourByName[static_cast<std::size_t>(ball.colour)].add(score.coloursMatch);
         tally.direction.add(score.directionMatches);
         tally.count.add(score.countKept);
         if (score.freeFlight) {
@@ -254,6 +260,13 @@ NanoEvalReport evaluateNanoModel(pipeline::WorldModel& model, const NanoEvalOpti
 
     auto& m = report.metrics;
     m.push_back(percentMetric("colour_adherence", "Text2World colour adherence", tally.colour, 90));
+    for (int c = 0; c < kBallColourCount; ++c) {
+        const Rate& rate = tally.colourByName[static_cast<std::size_t>(c)];
+        const std::string name = ballColourName(static_cast<BallColour>(c));
+        if (rate.total > 0)
+            m.push_back(
+                percentMetric("colour_adherence_" + name, "  colour adherence: prompts naming " + name, rate, 0));
+    }
     m.push_back(percentMetric("direction_adherence", "Text2World motion direction adherence", tally.direction, 85));
     m.push_back(percentMetric("gravity_within_30", "free flight: fitted gravity within 30 %", tally.gravity, 70));
     NanoEvalMetric gravity;

@@ -120,6 +120,17 @@ private slots:
             {"colour_adherence", "tokenizer_psnr", "tokenizer_colour", "tokenizer_direction", "tokenizer_count"})
             QVERIFY2(metrics.contains(key), key);
         QCOMPARE(metrics["tokenizer_colour"].value("samples").toInt(), 1);
+        // Colour adherence by the colours the prompt names: the one clip's one or two.
+        int named = 0;
+        for (const char* colour : {"red", "green", "blue", "yellow", "purple", "orange", "white"}) {
+            const QString key = QStringLiteral("colour_adherence_") + colour;
+            if (!metrics.contains(key))
+                continue;
+            ++named;
+            QCOMPARE(metrics[key].value("samples").toInt(), 1);
+            QCOMPARE(metrics[key].value("value").toDouble(), metrics["colour_adherence"].value("value").toDouble());
+        }
+        QVERIFY(named == 1 || named == 2);
         // The shipped tokenizer reconstructs simulator clips well; its
         // ceiling rows are shares of the one clip.
         QVERIFY(metrics["tokenizer_psnr"].value("value").toDouble() > 20.0);
