@@ -94,11 +94,14 @@ int runNanoTrainCommand(const QStringList& arguments, CliContext& context)
         QStringLiteral("fp32"), QStringLiteral("Store every network in fp32 (default: DiT and text encoder in fp16)."));
     const QCommandLineOption ditRate(QStringLiteral("dit-lr"), QStringLiteral("DiT and text encoder learning rate."),
         QStringLiteral("rate"), QStringLiteral("4e-4"));
+    const QCommandLineOption ballWeight(QStringLiteral("dit-ball-weight"),
+        QStringLiteral("Weight of the latent pixels a ball covers in the DiT's loss (1: plain flow matching)."),
+        QStringLiteral("weight"), QStringLiteral("1"));
     const QCommandLineOption device(QStringLiteral("device"),
         QStringLiteral("Where the networks train: cpu, cuda or cuda:N."), QStringLiteral("device"),
         QStringLiteral("cpu"));
     for (const auto* option : {&work, &out, &init, &dataSeed, &vaeSteps, &ditSteps, &clips, &ditBatch, &vaeBatch,
-             &checkpointEvery, &fullPrecision, &vaeFrames, &vaeRate, &vaeDecoderOnly, &ditRate, &device})
+             &checkpointEvery, &fullPrecision, &vaeFrames, &vaeRate, &vaeDecoderOnly, &ditRate, &ballWeight, &device})
         parser.addOption(*option);
     if (!parser.parse(QStringList {QStringLiteral("nano-train")} + arguments)) {
         context.err << "cosmos-cli nano-train: " << parser.errorText() << "\n";
@@ -148,6 +151,7 @@ int runNanoTrainCommand(const QStringList& arguments, CliContext& context)
     options.vaeLearningRate = rate(vaeRate);
     options.vaeDecoderOnly = parser.isSet(vaeDecoderOnly);
     options.ditLearningRate = rate(ditRate);
+    options.ditBallWeight = rate(ballWeight);
     options.device = parser.value(device).toStdString();
     if (!valid)
         return 2;

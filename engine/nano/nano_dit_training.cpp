@@ -36,7 +36,33 @@ std::string chunkName(int chunk)
 struct LatentSet {
     torch::Tensor latents; // [N, C, T', h, w], normalised
     std::vector<std::string> prompts;
+    // [N, 1, T', h, w]: each latent pixel's weight in the loss (1 + (ball
+    // weight - 1) x ball coverage); undefined for plain flow matching.
+    torch::Tensor lossWeights;
 };
+
+// The loss weights of the latent clips, from their simulations (the clips
+// are made from their seeds again: only their balls' places are needed).
+torch::Tensor ballLossWeights(const NanoNets& nets, const StageContext& context, const torch::Tensor& latents)
+{
+    const auto& options = context.options;
+    const auto start = Clock::now();
+    const int spatial = static_cast<int>(nets.config.vae.spatialCompression());
+    const int temporal = static_cast<int>(nets.config.vae.temporalCompression());
+    std::vector<torch::Tensor> weights;
+    for (std::int64_t i = 0; i < latents.size(0); ++i) {
+        const auto spec
+            = NanoClipSpec::fromSeed(trainingClipSeed(options.dataSeed, 1000000 + static_cast<std::uint64_t>(i)));
+        const auto coverage = ballCoverage(simulateClip(spec, options.latentClipFrames), spatial, temporal);
+        if (coverage.sizes().slice(1) != latents.sizes().slice(2))
+            throw EngineError("the ball map of latent clip " + std::to_string(i) + " is " + c10::str(coverage.sizes())
+                + " but its latents are " + c10::str(latents[i].sizes()) + ": encode the latents again");
+        weights.push_back(1.0 + (options.ditBallWeight - 1.0) * coverage);
+    }
+    context.logger->info("ball weights ({}x) of {} latent clips in {:.1f} s", options.ditBallWeight, latents.size(0),
+        secondsSince(start));
+    return torch::stack(weights);
+}
 
 LatentSet loadLatents(const StageContext& context)
 {
@@ -120,7 +146,11 @@ struct DitBatch {
     torch::Tensor x0; // [B, C, T, h, w]
     torch::Tensor mask; // [B, 1, T, h, w]
     torch::Tensor ids; // [B, L]
-    DitBatch to(torch::Device device) const { return {x0.to(device), mask.to(device), ids.to(device)}; }
+    torch::Tensor weight; // [B, 1, T, h, w]: of each latent pixel in the loss
+    DitBatch to(torch::Device device) const
+    {
+        return {x0.to(device), mask.to(device), ids.to(device), weight.to(device)};
+    }
 };
 
 DitBatch ditBatch(const LatentSet& set, const torch::Tensor& promptIds, const torch::Tensor& emptyIds,
@@ -131,7 +161,7 @@ DitBatch ditBatch(const LatentSet& set, const torch::Tensor& promptIds, const to
     const auto n = static_cast<std::uint64_t>(set.latents.size(0));
     const std::int64_t window = 1 + (nets.config.frameCounts.front() - 1) / nets.config.vae.temporalCompression();
     const auto starts = static_cast<std::uint64_t>(set.latents.size(2) - window + 1);
-    std::vector<torch::Tensor> x0, masks, ids;
+    std::vector<torch::Tensor> x0, masks, ids, weights;
     for (int b = 0; b < options.ditBatch; ++b) {
         const auto clip = static_cast<std::int64_t>(rng() % n);
         const double r = uniform();
@@ -142,8 +172,10 @@ DitBatch ditBatch(const LatentSet& set, const torch::Tensor& promptIds, const to
         mask.slice(1, 0, conditioned).fill_(1.0);
         masks.push_back(mask);
         ids.push_back(uniform() < options.promptDropout ? emptyIds : promptIds[clip]);
+        weights.push_back(
+            set.lossWeights.defined() ? set.lossWeights[clip].slice(1, start, start + window) : torch::ones_like(mask));
     }
-    return {torch::stack(x0), torch::stack(masks), torch::stack(ids)};
+    return {torch::stack(x0), torch::stack(masks), torch::stack(ids), torch::stack(weights)};
 }
 
 } // namespace
@@ -165,6 +197,35 @@ DitWindow chooseDitWindow(
     else if (r >= video && starts > 1)
         window.start = 1 + static_cast<std::int64_t>(random % static_cast<std::uint64_t>(starts - 1));
     return window;
+}
+
+torch::Tensor ballCoverage(const NanoClip& clip, int spatialCompression, int temporalCompression)
+{
+    const int s = spatialCompression;
+    const int h = clip.height / s, w = clip.width / s;
+    const int latentFrames = 1 + (clip.frameCount - 1) / temporalCompression;
+    auto coverage = torch::zeros({1, latentFrames, h, w});
+    auto cells = coverage.accessor<float, 4>();
+    for (int f = 0; f < clip.frameCount; ++f) {
+        const int t = f == 0 ? 0 : 1 + (f - 1) / temporalCompression;
+        const auto& states = clip.truth[static_cast<std::size_t>(f)];
+        for (int i = 0; i < h; ++i)
+            for (int j = 0; j < w; ++j) {
+                int inside = 0;
+                for (int y = i * s; y < (i + 1) * s; ++y)
+                    for (int x = j * s; x < (j + 1) * s; ++x)
+                        for (std::size_t b = 0; b < clip.spec.balls.size(); ++b) {
+                            const double dx = x + 0.5 - states[b].x, dy = y + 0.5 - states[b].y;
+                            const double r = clip.spec.balls[b].radius();
+                            if (dx * dx + dy * dy <= r * r) {
+                                ++inside;
+                                break;
+                            }
+                        }
+                cells[0][t][i][j] = std::max(cells[0][t][i][j], static_cast<float>(inside) / static_cast<float>(s * s));
+            }
+    }
+    return coverage;
 }
 
 void discardTokenizerOutputs(const StageContext& context)
@@ -238,7 +299,9 @@ bool trainNanoDit(NanoNets& nets, const StageContext& context)
         return true;
     }
 
-    const LatentSet set = loadLatents(context);
+    LatentSet set = loadLatents(context);
+    if (options.ditBallWeight != 1.0)
+        set.lossWeights = ballLossWeights(nets, context, set.latents);
     auto tokenizer = std::make_shared<const text::BpeTokenizer>(
         text::BpeTokenizer::fromJson(nets.tokenizerJson, workFile(context, "tokenizer.json")));
     const auto tokenize = pipeline::makePromptTokenizer(tokenizer, nets.config.text);
@@ -307,7 +370,8 @@ bool trainNanoDit(NanoNets& nets, const StageContext& context)
             timesteps = conditionTimestep * frameMask + timesteps * (1.0 - frameMask);
         const auto context2 = nets.text->embed(batch.ids);
         const auto velocity = nets.dit->forward({input, timesteps, context2, batch.mask, {}});
-        const auto weight = (1.0 - batch.mask).expand_as(flow.target);
+        // Given frames are not learned; ball pixels may weigh more (ditBallWeight).
+        const auto weight = ((1.0 - batch.mask) * batch.weight).expand_as(flow.target);
         const auto loss = ((velocity - flow.target).pow(2) * weight).sum() / weight.sum().clamp_min(1.0);
         optimizer.zero_grad();
         loss.backward();

@@ -171,9 +171,10 @@ nlohmann::json runIdentity(const NanoTrainOptions& options)
                 {"vae_decoder_only", options.vaeDecoderOnly}, {"latent_clips", options.latentClips},
                 {"latent_clip_frames", options.latentClipFrames}, {"dit_steps", options.ditSteps},
                 {"dit_batch", options.ditBatch}, {"dit_lr", options.ditLearningRate},
-                {"prompt_dropout", options.promptDropout}, {"ema_decay", options.emaDecay},
-                {"text2world_share", options.text2WorldShare}, {"image2world_share", options.image2WorldShare},
-                {"video2world_share", options.video2WorldShare}, {"device", options.device}}}};
+                {"prompt_dropout", options.promptDropout}, {"dit_ball_weight", options.ditBallWeight},
+                {"ema_decay", options.emaDecay}, {"text2world_share", options.text2WorldShare},
+                {"image2world_share", options.image2WorldShare}, {"video2world_share", options.video2WorldShare},
+                {"device", options.device}}}};
 }
 
 } // namespace cosmos::engine::nano

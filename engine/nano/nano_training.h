@@ -67,6 +67,11 @@ struct NanoTrainOptions {
     int ditBatch = 16;
     double ditLearningRate = 4e-4;
     double promptDropout = 0.1;
+    // Weight of the latent pixels a ball covers in the DiT's loss, relative
+    // to the rest (1: plain flow matching). A ball is a few latent pixels
+    // of 64, so its colour and shape add little to a plain loss; weighting
+    // them keeps the same minimiser per pixel and puts the learning there.
+    double ditBallWeight = 1.0;
     double emaDecay = 0.999;
     // How the DiT's windows are shared among the modes: Text2World (no frame
     // given), Image2World (one latent frame), Video2World (the model's

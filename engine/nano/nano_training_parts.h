@@ -14,6 +14,7 @@
 #include <torch/types.h>
 
 #include "engine/nano/nano_training.h"
+#include "engine/nano/nano_world.h"
 #include "engine/nets/dit/dit.h"
 #include "engine/nets/text/qwen_text_model.h"
 #include "engine/nets/vae/wan_vae.h"
@@ -96,6 +97,13 @@ struct DitWindow {
 };
 DitWindow chooseDitWindow(
     const NanoTrainOptions& options, double r, std::uint64_t random, std::int64_t starts, int conditionalFrames);
+
+// Where the balls of a simulated clip are, at the latents' resolution: per
+// latent frame (the first image frame, then groups of `temporalCompression`)
+// and latent pixel (a `spatialCompression` square of image pixels), the
+// largest share of the square that a ball covers in any of its frames.
+// result: [1, T', H / spatial, W / spatial] float in [0, 1]
+torch::Tensor ballCoverage(const NanoClip& clip, int spatialCompression, int temporalCompression);
 
 // Exponential running mean for progress lines.
 class RunningLoss {

@@ -4,6 +4,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <cmath>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -13,6 +14,7 @@
 #include "engine/errors.h"
 #include "engine/nano/nano_training.h"
 #include "engine/nano/nano_training_parts.h"
+#include "engine/nano/nano_world.h"
 #include "engine/pipeline/generation.h"
 #include "engine/pipeline/world_model.h"
 
@@ -179,6 +181,7 @@ private slots:
         second.initFrom = first.outDir;
         second.vaeSteps = 0; // keep the tokenizer, and its latent statistics
         second.ditSteps = 4;
+        second.ditBallWeight = 4; // ball pixels weigh more in this run's loss
         QVERIFY(trainNanoModel(second, nullLogger()).finished);
         const auto a = pipeline::WorldModel::load(first.outDir);
         const auto b = pipeline::WorldModel::load(second.outDir);
@@ -187,6 +190,8 @@ private slots:
         const auto json = nlohmann::json::parse(record);
         QCOMPARE(json["runs"].size(), std::size_t(2));
         QCOMPARE(json["total_steps"]["dit"].get<int>(), 8);
+        QCOMPARE(json["runs"][1]["options"]["dit_ball_weight"].get<double>(), 4.0);
+        QVERIFY(std::isfinite(json["runs"][1]["final_loss"]["dit"].get<double>()));
     }
 
     // One work folder trained on four times: more DiT steps keep the
@@ -285,6 +290,34 @@ private slots:
         } catch (const EngineError& error) {
             QVERIFY2(std::string(error.what()).find("latents_00000.safetensors") != std::string::npos, error.what());
         }
+    }
+
+    // The DiT's loss weights come from where the balls are, at the latents'
+    // resolution: the first frame alone, then groups of four frames.
+    void ballCoverageMarksWhereTheBallsAre()
+    {
+        NanoClipSpec spec = NanoClipSpec::fromSeed(11);
+        spec.balls.resize(1);
+        spec.balls[0].large = true;
+        const NanoClip clip = simulateClip(spec, 33);
+        const auto coverage = ballCoverage(clip, 8, 4);
+        QCOMPARE(coverage.sizes().vec(), std::vector<std::int64_t>({1, 9, 8, 8}));
+        QVERIFY(coverage.min().item<float>() >= 0.0f && coverage.max().item<float>() <= 1.0f);
+        // Latent frame 0 is image frame 0: the cells add up to the ball's area.
+        const double radius = spec.balls[0].radius();
+        const double area = coverage[0][0].sum().item<double>() * 64.0;
+        QVERIFY2(std::abs(area - M_PI * radius * radius) < 0.1 * M_PI * radius * radius,
+            qPrintable(QString("area %1, radius %2").arg(area).arg(radius)));
+        const auto& start = clip.truth[0][0];
+        QVERIFY(coverage[0][0][int(start.y / 8)][int(start.x / 8)].item<float>() > 0.2f);
+        // Later latent frames hold the ball wherever it was in their four frames.
+        for (int f : {1, 4, 17, 32}) {
+            const auto& at = clip.truth[static_cast<std::size_t>(f)][0];
+            QVERIFY2(coverage[0][1 + (f - 1) / 4][int(at.y / 8)][int(at.x / 8)].item<float>() > 0.0f,
+                qPrintable(QString("frame %1").arg(f)));
+        }
+        // Far from every ball: nothing.
+        QCOMPARE((coverage > 0).sum().item<std::int64_t>() < coverage.numel() / 2, true);
     }
 
     // Training and the validation loss noise their windows through one helper:
