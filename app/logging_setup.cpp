@@ -78,7 +78,9 @@ Logging::Logging(const LoggingOptions& options)
     m_logger = std::make_shared<spdlog::logger>("cosmos", sinks.begin(), sinks.end());
     m_logger->set_level(spdlog::level::debug);
     m_logger->set_pattern("%Y-%m-%d %H:%M:%S.%e [%l] %v");
-    m_logger->flush_on(spdlog::level::warn);
+    // Info and above reach the file at once, so a log can be followed while a
+    // long job (training, an evaluation) runs; they are a few lines a minute.
+    m_logger->flush_on(spdlog::level::info);
     if (m_logFilePath.isEmpty())
         m_logger->warn("log file unavailable: cannot write to {}", directory.toStdString());
 

@@ -19,6 +19,11 @@ private slots:
             path = logging.logFilePath();
             QCOMPARE(path, dir.filePath("cosmos-studio.log"));
             logging.logger()->info("engine says {}", 42);
+            // In the file at once, not when the app ends: a log can be followed
+            // while a long job runs.
+            QFile live(path);
+            QVERIFY(live.open(QIODevice::ReadOnly));
+            QVERIFY(live.readAll().contains("engine says 42"));
             qWarning("qt says hello");
         }
         QFile file(path);
