@@ -7,6 +7,8 @@
 #include <set>
 #include <stdexcept>
 
+#include "engine/nano/nano_physics.h"
+
 namespace cosmos::engine::nano {
 namespace {
 
@@ -392,97 +394,12 @@ std::vector<int> longestFlight(const WorldTrack& track, double specRadius)
     return best;
 }
 
-// The simulator's physics (nano_world.cpp), to carry the balls across a
-// boundary: the same sub-steps, constraints and restitution, and the same
-// rest speed and rolling friction, so that bounces and collisions right at
-// the seam are predicted instead of taken for jumps. Units: world pixels and
-// seconds.
-constexpr double kRestSpeed = 15.0;
-constexpr double kRollingDeceleration = 40.0;
-constexpr int kConstraintPasses = 4;
-
-struct Body {
-    double x = 0, y = 0, vx = 0, vy = 0, r = 0;
-};
-
-bool collideBounds(Body& body)
-{
-    bool floor = false;
-    if (body.y + body.r >= W::floorY) {
-        body.y = W::floorY - body.r;
-        floor = true;
-        if (body.vy > 0.0)
-            body.vy = body.vy > kRestSpeed ? -W::restitution * body.vy : 0.0;
-    }
-    const bool left = body.x - body.r <= 0.0, right = body.x + body.r >= W::width;
-    if (left || right) {
-        body.x = left ? body.r : W::width - body.r;
-        if ((left ? -body.vx : body.vx) > 0.0)
-            body.vx = -W::restitution * body.vx;
-    }
-    return floor;
-}
-
-void collideBalls(Body& a, Body& b)
-{
-    double dx = b.x - a.x, dy = b.y - a.y;
-    double distance = std::sqrt(dx * dx + dy * dy);
-    const double overlap = a.r + b.r - distance;
-    if (overlap < 0.0)
-        return;
-    if (distance < 1e-9) {
-        dx = 1.0;
-        dy = 0.0;
-        distance = 1.0;
-    }
-    const double nx = dx / distance, ny = dy / distance;
-    const double inverseA = 1.0 / (a.r * a.r), inverseB = 1.0 / (b.r * b.r); // discs of equal density
-    const double share = overlap / (inverseA + inverseB);
-    a.x -= nx * share * inverseA;
-    a.y -= ny * share * inverseA;
-    b.x += nx * share * inverseB;
-    b.y += ny * share * inverseB;
-    const double approach = (a.vx - b.vx) * nx + (a.vy - b.vy) * ny;
-    if (approach <= 0.0)
-        return;
-    const double restitution = approach > kRestSpeed ? W::ballRestitution : 0.0;
-    const double impulse = (1.0 + restitution) * approach / (inverseA + inverseB);
-    a.vx -= impulse * inverseA * nx;
-    a.vy -= impulse * inverseA * ny;
-    b.vx += impulse * inverseB * nx;
-    b.vy += impulse * inverseB * ny;
-}
-
-void advanceFrame(std::vector<Body>& bodies)
-{
-    const double dt = 1.0 / (W::fps * W::substeps);
-    for (int sub = 0; sub < W::substeps; ++sub) {
-        for (auto& body : bodies) {
-            body.vy += W::gravity * dt;
-            body.x += body.vx * dt;
-            body.y += body.vy * dt;
-        }
-        std::vector<bool> onFloor(bodies.size(), false);
-        for (int pass = 0; pass < kConstraintPasses; ++pass) {
-            if (bodies.size() == 2)
-                collideBalls(bodies[0], bodies[1]);
-            for (std::size_t i = 0; i < bodies.size(); ++i)
-                onFloor[i] = collideBounds(bodies[i]) || onFloor[i];
-        }
-        for (std::size_t i = 0; i < bodies.size(); ++i) {
-            Body& body = bodies[i];
-            if (onFloor[i] && body.vy == 0.0)
-                body.vx -= std::copysign(std::min(std::abs(body.vx), kRollingDeceleration * dt), body.vx);
-        }
-    }
-}
-
 // A ball's state at frame `f` of a track, from its step since frame f - 1.
 // That step is the mean velocity over the frame interval; by its end gravity
 // has added about half a frame's worth more.
-Body stateAt(const WorldTrack& track, std::size_t f, double radius)
+PhysicsBody stateAt(const WorldTrack& track, std::size_t f, double radius)
 {
-    Body body;
+    PhysicsBody body;
     body.x = track.x[f];
     body.y = track.y[f];
     body.vx = (track.x[f] - track.x[f - 1]) * W::fps;
@@ -607,19 +524,19 @@ BoundaryScore scoreBoundary(const NanoClipSpec& spec, const std::uint8_t* before
     // its velocity after). The closer one counts.
     double best = std::numeric_limits<double>::max();
     for (int estimate = 0; estimate < 2; ++estimate) {
-        std::vector<Body> bodies;
+        std::vector<PhysicsBody> bodies;
         for (std::size_t i = 0; i < spec.balls.size(); ++i)
             bodies.push_back(stateAt(ends[i], estimate == 0 ? last : last - 1, spec.balls[i].radius()));
         if (estimate == 1) {
-            advanceFrame(bodies);
+            advancePhysicsFrame(bodies);
             for (std::size_t i = 0; i < bodies.size(); ++i) { // where it is is seen; how it moves is carried
                 bodies[i].x = ends[i].x[last];
                 bodies[i].y = ends[i].y[last];
             }
         }
-        advanceFrame(bodies);
-        const std::vector<Body> firstNew = bodies;
-        advanceFrame(bodies);
+        advancePhysicsFrame(bodies);
+        const std::vector<PhysicsBody> firstNew = bodies;
+        advancePhysicsFrame(bodies);
         double jump = 0.0;
         for (std::size_t i = 0; i < bodies.size(); ++i) {
             const WorldTrack& seen = starts[i];

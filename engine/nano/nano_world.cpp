@@ -5,27 +5,19 @@
 #include <random>
 #include <stdexcept>
 
+#include "engine/nano/nano_physics.h"
+
 namespace cosmos::engine::nano {
 namespace {
 
 using W = NanoWorldConstants;
 
-// Impacts slower than this stop the ball instead of bouncing it: without it a
-// ball resting on the floor (or on the other ball) would keep hopping by a
-// fraction of a pixel every sub-step.
-constexpr double kRestSpeed = 15.0; // pixels / s
 // Only impacts faster than this count as a bounce in the prompt: the rebound
 // of a slower one rises less than a pixel and nobody would call it a bounce.
 constexpr double kCountedBounceSpeed = 20.0; // pixels / s
 // A side-wall touch slower than this is a ball rolling to a stop against it,
 // not a hit worth naming.
 constexpr double kWallHitSpeed = 5.0; // pixels / s
-// Balls rolling on the floor slow down and stop, so clips end settled
-// instead of sliding from wall to wall forever.
-constexpr double kRollingDeceleration = 40.0; // pixels / s^2
-// Constraint passes per sub-step: pushing one ball out of the other can push
-// it into the floor, and the floor pushes it back; a few passes converge.
-constexpr int kConstraintPasses = 4;
 // A two-ball clip is staged as one ball dropping onto the other this often;
 // left to chance, that event would be too rare to learn.
 constexpr double kOntoProbability = 0.35;
@@ -100,26 +92,15 @@ bool overlapsWithMargin(const BallSpec& a, const BallSpec& b)
     return std::sqrt(dx * dx + dy * dy) < a.radius() + b.radius() + 2.0;
 }
 
-struct Body {
-    double x = 0, y = 0, vx = 0, vy = 0, r = 0, mass = 0;
-    bool contact = false; // during the current frame interval
-};
-
-// Rigid discs, semi-implicit Euler, constraints resolved after each step.
-class Simulator {
+// Runs the world's physics (nano_physics.h) for one clip and records what
+// happened: each ball's floor bounces and wall hits, and which ball hit the
+// other first, from where.
+class Simulator : private PhysicsObserver {
 public:
     Simulator(const NanoClipSpec& spec, NanoClip& clip) : m_clip(clip)
     {
-        for (const auto& ball : spec.balls) {
-            Body body;
-            body.x = ball.x;
-            body.y = ball.y;
-            body.vx = ball.vx;
-            body.vy = ball.vy;
-            body.r = ball.radius();
-            body.mass = body.r * body.r; // discs of equal density
-            m_bodies.push_back(body);
-        }
+        for (const auto& ball : spec.balls)
+            m_bodies.push_back({ball.x, ball.y, ball.vx, ball.vy, ball.radius(), false});
         m_clip.floorBounces.assign(m_bodies.size(), 0);
         m_clip.wallHits.assign(m_bodies.size(), 0);
     }
@@ -132,111 +113,36 @@ public:
         return states;
     }
 
-    void advanceFrame()
-    {
-        for (auto& body : m_bodies)
-            body.contact = false;
-        const double dt = 1.0 / (W::fps * W::substeps);
-        for (int step = 0; step < W::substeps; ++step)
-            substep(dt);
-    }
+    void advanceFrame() { advancePhysicsFrame(m_bodies, this); }
 
 private:
-    void substep(double dt)
+    void floorImpact(std::size_t ball, double speed) override
     {
-        for (auto& body : m_bodies) {
-            body.vy += W::gravity * dt;
-            body.x += body.vx * dt;
-            body.y += body.vy * dt;
-        }
-        std::vector<bool> onFloor(m_bodies.size(), false);
-        for (int pass = 0; pass < kConstraintPasses; ++pass) {
-            if (m_bodies.size() == 2)
-                collideBalls(m_bodies[0], m_bodies[1]);
-            for (std::size_t i = 0; i < m_bodies.size(); ++i)
-                onFloor[i] = collideBounds(i) || onFloor[i];
-        }
-        for (std::size_t i = 0; i < m_bodies.size(); ++i) {
-            auto& body = m_bodies[i];
-            if (onFloor[i] && body.vy == 0.0) {
-                const double slowdown = std::min(std::abs(body.vx), kRollingDeceleration * dt);
-                body.vx -= std::copysign(slowdown, body.vx);
-            }
-        }
+        if (speed > kCountedBounceSpeed)
+            ++m_clip.floorBounces[ball];
     }
 
-    // Returns true when the ball touches the floor.
-    bool collideBounds(std::size_t index)
+    void wallImpact(std::size_t ball, double speed) override
     {
-        Body& body = m_bodies[index];
-        bool floor = false;
-        if (body.y + body.r >= W::floorY) {
-            body.y = W::floorY - body.r;
-            body.contact = floor = true;
-            if (body.vy > 0.0) {
-                const double impact = body.vy;
-                body.vy = impact > kRestSpeed ? -W::restitution * impact : 0.0;
-                if (impact > kCountedBounceSpeed)
-                    ++m_clip.floorBounces[index];
-            }
-        }
-        const bool left = body.x - body.r <= 0.0, right = body.x + body.r >= W::width;
-        if (left || right) {
-            body.x = left ? body.r : W::width - body.r;
-            body.contact = true;
-            const double impact = left ? -body.vx : body.vx;
-            if (impact > 0.0) {
-                body.vx = -W::restitution * body.vx;
-                if (impact > kWallHitSpeed)
-                    ++m_clip.wallHits[index];
-            }
-        }
-        return floor;
+        if (speed > kWallHitSpeed)
+            ++m_clip.wallHits[ball];
     }
 
-    void collideBalls(Body& a, Body& b)
+    void ballsMeet(const PhysicsBody& a, const PhysicsBody& b, double nx, double ny) override
     {
-        double dx = b.x - a.x, dy = b.y - a.y;
-        double distance = std::sqrt(dx * dx + dy * dy);
-        const double overlap = a.r + b.r - distance;
-        if (overlap < 0.0)
+        if (m_clip.ballsCollide)
             return;
-        if (distance < 1e-9) { // coincident centres: any direction will do
-            dx = 1.0;
-            dy = 0.0;
-            distance = 1.0;
-        }
-        const double nx = dx / distance, ny = dy / distance; // from a to b
-        a.contact = b.contact = true;
-        const double inverseA = 1.0 / a.mass, inverseB = 1.0 / b.mass;
-        const double share = overlap / (inverseA + inverseB);
-        a.x -= nx * share * inverseA;
-        a.y -= ny * share * inverseA;
-        b.x += nx * share * inverseB;
-        b.y += ny * share * inverseB;
-
-        const double approach = (a.vx - b.vx) * nx + (a.vy - b.vy) * ny; // > 0: closing in
-        if (approach <= 0.0)
-            return;
-        if (!m_clip.ballsCollide) {
-            m_clip.ballsCollide = true;
-            // The hitter is the ball that moves towards the other faster.
-            const double towardsB = a.vx * nx + a.vy * ny, towardsA = -(b.vx * nx + b.vy * ny);
-            m_clip.hitter = towardsB >= towardsA ? 0 : 1;
-            const Body& hitter = m_clip.hitter == 0 ? a : b;
-            const double downwards = m_clip.hitter == 0 ? ny : -ny; // the normal from the hitter to the other
-            m_clip.hitFromAbove = downwards > 0.5 && hitter.vy > 0.0;
-        }
-        const double restitution = approach > kRestSpeed ? W::ballRestitution : 0.0;
-        const double impulse = (1.0 + restitution) * approach / (inverseA + inverseB);
-        a.vx -= impulse * inverseA * nx;
-        a.vy -= impulse * inverseA * ny;
-        b.vx += impulse * inverseB * nx;
-        b.vy += impulse * inverseB * ny;
+        m_clip.ballsCollide = true;
+        // The hitter is the ball that moves towards the other faster.
+        const double towardsB = a.vx * nx + a.vy * ny, towardsA = -(b.vx * nx + b.vy * ny);
+        m_clip.hitter = towardsB >= towardsA ? 0 : 1;
+        const PhysicsBody& hitter = m_clip.hitter == 0 ? a : b;
+        const double downwards = m_clip.hitter == 0 ? ny : -ny; // the normal from the hitter to the other
+        m_clip.hitFromAbove = downwards > 0.5 && hitter.vy > 0.0;
     }
 
     NanoClip& m_clip;
-    std::vector<Body> m_bodies;
+    std::vector<PhysicsBody> m_bodies;
 };
 
 NanoClipSpec drawSpec(Random& random)
