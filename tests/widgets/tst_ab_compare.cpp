@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <stdexcept>
 
+#include "tests/widgets/test_pictures.h"
 #include "widgets/ab_compare_view.h"
 #include "widgets/difference_plot.h"
 #include "widgets/frame_difference.h"
@@ -24,55 +25,19 @@ namespace {
 // Every pixel of every frame one colour (frame t: red + t).
 PreviewPtr flatClip(QColor colour, int frames = 33, int width = 64, int height = 64)
 {
-    auto clip = std::make_shared<PreviewFrames>();
-    clip->frames = frames;
-    clip->width = width;
-    clip->height = height;
-    clip->rgb.resize(static_cast<std::size_t>(frames * width * height * 3));
-    auto* byte = clip->rgb.data();
-    for (int t = 0; t < frames; ++t)
-        for (int p = 0; p < width * height; ++p) {
-            *byte++ = static_cast<std::uint8_t>(std::min(255, colour.red() + t));
-            *byte++ = static_cast<std::uint8_t>(colour.green());
-            *byte++ = static_cast<std::uint8_t>(colour.blue());
-        }
-    return clip;
+    return cosmos::test::paintedClip(frames, width, height,
+        [&](int t, int, int) { return QColor(std::min(255, colour.red() + t), colour.green(), colour.blue()); });
 }
 
 // A gradient with a bright square moving across it; `shift` moves the square.
 PreviewPtr sceneClip(int frames, int size, int shift)
 {
-    auto clip = std::make_shared<PreviewFrames>();
-    clip->frames = frames;
-    clip->width = size;
-    clip->height = size;
-    clip->rgb.resize(static_cast<std::size_t>(frames * size * size * 3));
-    auto* byte = clip->rgb.data();
-    for (int t = 0; t < frames; ++t)
-        for (int y = 0; y < size; ++y)
-            for (int x = 0; x < size; ++x) {
-                const int left = 6 + t + shift;
-                const bool square = x >= left && x < left + 16 && y >= 20 + shift / 2 && y < 36 + shift / 2;
-                *byte++ = static_cast<std::uint8_t>(square ? 250 : 30 + 2 * x);
-                *byte++ = static_cast<std::uint8_t>(square ? 210 - shift * 4 : 60 + 2 * y);
-                *byte++ = static_cast<std::uint8_t>(square ? 40 + shift * 6 : 150);
-            }
-    return clip;
+    return cosmos::test::paintedClip(frames, size, size, [shift](int t, int x, int y) {
+        const int left = 6 + t + shift;
+        const bool square = x >= left && x < left + 16 && y >= 20 + shift / 2 && y < 36 + shift / 2;
+        return square ? QColor(250, 210 - shift * 4, 40 + shift * 6) : QColor(30 + 2 * x, 60 + 2 * y, 150);
+    });
 }
-
-bool near(const QColor& a, const QColor& b, int tolerance = 3)
-{
-    return std::abs(a.red() - b.red()) <= tolerance && std::abs(a.green() - b.green()) <= tolerance
-        && std::abs(a.blue() - b.blue()) <= tolerance;
-}
-
-QString describe(const QColor& colour)
-{
-    return QStringLiteral("(%1, %2, %3)").arg(colour.red()).arg(colour.green()).arg(colour.blue());
-}
-
-#define COMPARE_COLOUR(actual, expected)                                                                               \
-    QVERIFY2(near(actual, expected), qPrintable(describe(actual) + " != " + describe(expected)))
 
 bool allBlack(const QImage& image)
 {

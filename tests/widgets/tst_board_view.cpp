@@ -11,6 +11,7 @@
 #include <cmath>
 #include <cstdlib>
 
+#include "tests/widgets/test_pictures.h"
 #include "widgets/board_labels.h"
 #include "widgets/board_panel.h"
 #include "widgets/board_view.h"
@@ -31,51 +32,25 @@ QColor colourOf(int clip, int frame)
 
 PreviewPtr flatClip(int clipIndex, int frames, int size = 64)
 {
-    auto clip = std::make_shared<PreviewFrames>();
-    clip->frames = frames;
-    clip->width = size;
-    clip->height = size;
-    clip->rgb.resize(static_cast<std::size_t>(frames * size * size * 3));
-    auto* byte = clip->rgb.data();
-    for (int t = 0; t < frames; ++t) {
-        const QColor colour = colourOf(clipIndex, t);
-        for (int p = 0; p < size * size; ++p) {
-            *byte++ = static_cast<std::uint8_t>(colour.red());
-            *byte++ = static_cast<std::uint8_t>(colour.green());
-            *byte++ = static_cast<std::uint8_t>(colour.blue());
-        }
-    }
-    return clip;
+    return cosmos::test::paintedClip(
+        frames, size, size, [clipIndex](int t, int, int) { return colourOf(clipIndex, t); });
 }
 
 // For the screenshot: a ball of `ball` colour dropping onto a floor, its
 // start depending on the seed, like the nano model's clips.
 PreviewPtr ballClip(QColor ball, int seed, int frames = 33, int size = 64)
 {
-    auto clip = std::make_shared<PreviewFrames>();
-    clip->frames = frames;
-    clip->width = size;
-    clip->height = size;
-    clip->rgb.resize(static_cast<std::size_t>(frames * size * size * 3));
-    auto* byte = clip->rgb.data();
     const double x0 = 14 + (seed * 13) % 36;
-    for (int t = 0; t < frames; ++t) {
+    return cosmos::test::paintedClip(frames, size, size, [&](int t, int x, int y) {
         const double fall = std::min(1.0, t / 20.0);
         const double cy
             = 10 + fall * fall * 38 - (t > 20 ? 6 * std::sin((t - 20) * 0.5) * std::exp(-(t - 20) * 0.2) : 0);
         const double cx = x0 + t * 0.3;
-        for (int y = 0; y < size; ++y)
-            for (int x = 0; x < size; ++x) {
-                QColor colour = y < 54 ? QColor(70 + y, 100 + y, 160 + y / 2) : QColor(110, 96, 80);
-                const double d = std::hypot(x - cx, y - cy);
-                if (d < 6.5)
-                    colour = ball.lighter(static_cast<int>(130 - d * 8));
-                *byte++ = static_cast<std::uint8_t>(colour.red());
-                *byte++ = static_cast<std::uint8_t>(colour.green());
-                *byte++ = static_cast<std::uint8_t>(colour.blue());
-            }
-    }
-    return clip;
+        const double d = std::hypot(x - cx, y - cy);
+        if (d < 6.5)
+            return ball.lighter(static_cast<int>(130 - d * 8));
+        return y < 54 ? QColor(70 + y, 100 + y, 160 + y / 2) : QColor(110, 96, 80);
+    });
 }
 
 QJsonObject params(const QString& prompt, int seed, double guidance, const QString& model = QStringLiteral("nano"))
@@ -83,20 +58,6 @@ QJsonObject params(const QString& prompt, int seed, double guidance, const QStri
     return {{QStringLiteral("prompt"), prompt}, {QStringLiteral("seed"), seed}, {QStringLiteral("guidance"), guidance},
         {QStringLiteral("model"), model}, {QStringLiteral("steps"), 12}};
 }
-
-bool near(const QColor& a, const QColor& b, int tolerance = 3)
-{
-    return std::abs(a.red() - b.red()) <= tolerance && std::abs(a.green() - b.green()) <= tolerance
-        && std::abs(a.blue() - b.blue()) <= tolerance;
-}
-
-QString describe(const QColor& colour)
-{
-    return QStringLiteral("(%1, %2, %3)").arg(colour.red()).arg(colour.green()).arg(colour.blue());
-}
-
-#define COMPARE_COLOUR(actual, expected)                                                                               \
-    QVERIFY2(near(actual, expected), qPrintable(describe(actual) + " != " + describe(expected)))
 
 // Every cell shows the panel's playhead (clamped to its clip) and paints its own clip's colour there.
 #define VERIFY_IN_SYNC(panel, clips)                                                                                   \
@@ -386,10 +347,11 @@ private slots:
             QVERIFY(shot.save(QString::fromLocal8Bit(folder) + QStringLiteral("/board.png")));
         // The labels are painted: the top-left of cell 0's frame is the label box, not the clip.
         const QImage cell = panel.view()->grabCell(0);
-        QVERIFY(!near(cell.pixelColor(8, 8), QColor(70, 100, 160), 10));
+        QVERIFY(!cosmos::test::nearColour(cell.pixelColor(8, 8), QColor(70, 100, 160), 10));
         panel.view()->setLabelsVisible(false);
         const QColor sky = panel.view()->grabCell(0).pixelColor(8, 8);
-        QVERIFY2(near(sky, QColor(70, 100, 160), 10), qPrintable(describe(sky))); // the sky at the clip's top
+        QVERIFY2(cosmos::test::nearColour(sky, QColor(70, 100, 160), 10),
+            qPrintable(cosmos::test::describeColour(sky))); // the sky at the clip's top
     }
 };
 

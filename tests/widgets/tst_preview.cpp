@@ -9,6 +9,7 @@
 
 #include <cstdlib>
 
+#include "tests/widgets/test_pictures.h"
 #include "widgets/playback_clock.h"
 #include "widgets/player_bar.h"
 #include "widgets/preview_panel.h"
@@ -29,57 +30,20 @@ QColor colourOf(int index)
 // picture upside down).
 PreviewPtr makeClip(int frames, int width, int height, int base = 0, int step = 0)
 {
-    auto clip = std::make_shared<PreviewFrames>();
-    clip->frames = frames;
-    clip->width = width;
-    clip->height = height;
+    auto clip = cosmos::test::paintedClip(frames, width, height,
+        [&](int t, int, int y) { return y < height / 2 ? colourOf(base + t) : QColor(Qt::white); });
     clip->step = step;
-    clip->rgb.resize(static_cast<std::size_t>(frames * width * height * 3));
-    auto* byte = clip->rgb.data();
-    for (int t = 0; t < frames; ++t)
-        for (int y = 0; y < height; ++y)
-            for (int x = 0; x < width; ++x) {
-                const QColor colour = y < height / 2 ? colourOf(base + t) : QColor(Qt::white);
-                *byte++ = static_cast<std::uint8_t>(colour.red());
-                *byte++ = static_cast<std::uint8_t>(colour.green());
-                *byte++ = static_cast<std::uint8_t>(colour.blue());
-            }
     return clip;
 }
 
 // A clip like the nano model's: a gradient with a square moving across it.
 PreviewPtr sceneClip(int frames, int size)
 {
-    auto clip = std::make_shared<PreviewFrames>();
-    clip->frames = frames;
-    clip->width = size;
-    clip->height = size;
-    clip->rgb.resize(static_cast<std::size_t>(frames * size * size * 3));
-    auto* byte = clip->rgb.data();
-    for (int t = 0; t < frames; ++t)
-        for (int y = 0; y < size; ++y)
-            for (int x = 0; x < size; ++x) {
-                const bool square = x >= 8 + t && x < 24 + t && y >= 20 && y < 36;
-                *byte++ = static_cast<std::uint8_t>(square ? 250 : 30 + 2 * x);
-                *byte++ = static_cast<std::uint8_t>(square ? 210 : 60 + 2 * y);
-                *byte++ = static_cast<std::uint8_t>(square ? 40 : 150);
-            }
-    return clip;
+    return cosmos::test::paintedClip(frames, size, size, [](int t, int x, int y) {
+        const bool square = x >= 8 + t && x < 24 + t && y >= 20 && y < 36;
+        return square ? QColor(250, 210, 40) : QColor(30 + 2 * x, 60 + 2 * y, 150);
+    });
 }
-
-bool near(const QColor& a, const QColor& b, int tolerance = 3)
-{
-    return std::abs(a.red() - b.red()) <= tolerance && std::abs(a.green() - b.green()) <= tolerance
-        && std::abs(a.blue() - b.blue()) <= tolerance;
-}
-
-QString describe(const QColor& colour)
-{
-    return QStringLiteral("(%1, %2, %3)").arg(colour.red()).arg(colour.green()).arg(colour.blue());
-}
-
-#define COMPARE_COLOUR(actual, expected)                                                                               \
-    QVERIFY2(near(actual, expected), qPrintable(describe(actual) + " != " + describe(expected)))
 
 const QColor kBackground(24, 24, 27);
 
@@ -192,7 +156,7 @@ private slots:
             int lit = 0;
             for (int y = 0; y < screen.height(); ++y)
                 for (int x = 0; x < screen.width(); ++x)
-                    lit += near(screen.pixelColor(x, y), kBackground, 20) ? 0 : 1;
+                    lit += cosmos::test::nearColour(screen.pixelColor(x, y), kBackground, 20) ? 0 : 1;
             QVERIFY2(lit > 50, qPrintable(QString::number(lit))); // the message's text
         }
         QCOMPARE(view.paintedFrames(), 0);
