@@ -381,20 +381,10 @@ bool trainNanoDit(NanoNets& nets, const StageContext& context)
         // The average follows closely at first, then settles to emaDecay.
         average.update(parameters, std::min(options.emaDecay, (1.0 + step) / (10.0 + step)));
 
-        const double value = loss.item<double>();
-        running.add(value);
-        if (step % options.logEvery == 0 || step == steps)
-            context.log.add(kStage, step, value, secondsSince(start));
-        if (step % options.checkpointEvery == 0 || step == steps)
-            checkpoint();
-        if (!context.progress(kStage, step, steps, running.value(), secondsSince(start))) {
-            checkpoint();
+        if (!finishTrainingStep(context, kStage, step, steps, loss.item<double>(), running, start, checkpoint))
             return false;
-        }
     }
-    context.report.finalLoss[kStage] = running.value();
-    context.report.steps[kStage] = step;
-    context.report.seconds[kStage] = secondsSince(start);
+    reportStage(context, kStage, running, step, start);
     average.copyInto(parameters);
     nets.dit->eval();
     nets.text->eval();

@@ -36,6 +36,29 @@ double secondsSince(Clock::time_point start)
     return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
+bool finishTrainingStep(const StageContext& context, const char* stage, int step, int steps, double loss,
+    RunningLoss& running, Clock::time_point start, const std::function<void()>& checkpoint)
+{
+    running.add(loss);
+    if (step % context.options.logEvery == 0 || step == steps)
+        context.log.add(stage, step, loss, secondsSince(start));
+    if (step % context.options.checkpointEvery == 0 || step == steps)
+        checkpoint();
+    if (!context.progress(stage, step, steps, running.value(), secondsSince(start))) {
+        checkpoint();
+        return false;
+    }
+    return true;
+}
+
+void reportStage(
+    const StageContext& context, const char* stage, const RunningLoss& running, int step, Clock::time_point start)
+{
+    context.report.finalLoss[stage] = running.value();
+    context.report.steps[stage] = step;
+    context.report.seconds[stage] = secondsSince(start);
+}
+
 TrainingState::TrainingState(std::string workDir) : m_path(std::move(workDir) + "/state.json")
 {
     m_json = nlohmann::json::object();

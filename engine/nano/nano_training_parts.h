@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdint>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -132,6 +133,15 @@ struct StageContext {
     // Reports progress; false when the caller asked to stop.
     bool progress(const std::string& stage, int step, int steps, double loss, double elapsed) const;
 };
+
+// The end of a training step, the same for every stage: the loss logged
+// every logEvery steps, a checkpoint every checkpointEvery steps and at the
+// last, progress reported. False, after a checkpoint, when asked to stop.
+bool finishTrainingStep(const StageContext& context, const char* stage, int step, int steps, double loss,
+    RunningLoss& running, Clock::time_point start, const std::function<void()>& checkpoint);
+// A stage's final running loss, steps and time, into the report.
+void reportStage(
+    const StageContext& context, const char* stage, const RunningLoss& running, int step, Clock::time_point start);
 
 // Every model component being trained, plus its config.
 struct NanoNets {

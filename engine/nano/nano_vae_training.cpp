@@ -144,19 +144,10 @@ bool trainNanoVae(NanoNets& nets, const StageContext& context)
         ++step;
 
         const double value = error.pow(2).mean().item<double>();
-        running.add(value);
-        if (step % options.logEvery == 0 || step == steps)
-            context.log.add(kStage, step, value, secondsSince(start));
-        if (step % options.checkpointEvery == 0 || step == steps)
-            checkpoint();
-        if (!context.progress(kStage, step, steps, running.value(), secondsSince(start))) {
-            checkpoint();
+        if (!finishTrainingStep(context, kStage, step, steps, value, running, start, checkpoint))
             return false;
-        }
     }
-    context.report.finalLoss[kStage] = running.value();
-    context.report.steps[kStage] = step;
-    context.report.seconds[kStage] = secondsSince(start);
+    reportStage(context, kStage, running, step, start);
     vae.eval();
     return true;
 }
