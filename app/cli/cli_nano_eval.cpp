@@ -32,9 +32,12 @@ int runNanoEvalCommand(const QStringList& arguments, CliContext& context)
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON instead of a table."));
     const QCommandLineOption card(
         QStringLiteral("card"), QStringLiteral("Write evaluation.json and the model card into the model folder."));
+    const QCommandLineOption rewriteCard(QStringLiteral("rewrite-card"),
+        QStringLiteral("Write the model card again from the folder's records, evaluating nothing."));
     const QCommandLineOption check(
         QStringLiteral("check"), QStringLiteral("Exit with status 3 when a target is missed."));
-    for (const auto* option : {&model, &clips, &conditioned, &seed, &steps, &guidance, &json, &card, &check})
+    for (const auto* option :
+        {&model, &clips, &conditioned, &seed, &steps, &guidance, &json, &card, &rewriteCard, &check})
         parser.addOption(*option);
     if (!parser.parse(QStringList {QStringLiteral("nano-eval")} + arguments)) {
         context.err << "cosmos-cli nano-eval: " << parser.errorText() << "\n";
@@ -42,6 +45,11 @@ int runNanoEvalCommand(const QStringList& arguments, CliContext& context)
     }
     if (parser.isSet(QStringLiteral("help"))) {
         context.out << parser.helpText();
+        return 0;
+    }
+    if (parser.isSet(rewriteCard)) {
+        const std::string folder = engine::nano::rewriteNanoModelCard(parser.value(model).toStdString());
+        context.out << "nano-eval: wrote " << QString::fromStdString(folder) << "/MODEL_CARD.md\n";
         return 0;
     }
     bool valid = true;

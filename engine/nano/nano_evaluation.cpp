@@ -293,6 +293,16 @@ NanoEvalReport evaluateNanoModel(pipeline::WorldModel& model, const NanoEvalOpti
     return report;
 }
 
+std::string rewriteNanoModelCard(const std::string& nameOrFolder)
+{
+    const std::string resolved = pipeline::resolveModelFolder(nameOrFolder);
+    const auto model = pipeline::WorldModel::load(resolved);
+    const auto training = util::readJsonObjectIfPresent(resolved + "/training.json");
+    const auto evaluation = util::readJsonObjectIfPresent(resolved + "/evaluation.json");
+    util::writeFileAtomically(resolved + "/MODEL_CARD.md", nanoModelCard(model->config(), training, evaluation));
+    return resolved;
+}
+
 NanoEvalReport evaluateNanoModelFolder(
     const std::string& nameOrFolder, const NanoEvalOptions& options, bool recordInFolder, std::string* folder)
 {

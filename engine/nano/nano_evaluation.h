@@ -61,4 +61,9 @@ NanoEvalReport evaluateNanoModel(pipeline::WorldModel& model, const NanoEvalOpti
 NanoEvalReport evaluateNanoModelFolder(const std::string& nameOrFolder, const NanoEvalOptions& options,
     bool recordInFolder, std::string* folder = nullptr);
 
+// Writes MODEL_CARD.md again from the folder's config, training.json and
+// evaluation.json (after the card's layout changed, say), evaluating
+// nothing. Returns the resolved folder.
+std::string rewriteNanoModelCard(const std::string& nameOrFolder);
+
 } // namespace cosmos::engine::nano

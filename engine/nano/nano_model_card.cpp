@@ -15,6 +15,14 @@ std::string fixed(double value, int digits)
     return text;
 }
 
+// 5 -> "5", 2.5 -> "2.5".
+std::string shortNumber(double value)
+{
+    std::ostringstream text;
+    text << value;
+    return text.str();
+}
+
 // An object member, or an empty object.
 nlohmann::json member(const nlohmann::json& object, const char* key)
 {
@@ -37,6 +45,7 @@ void trainingSection(std::ostringstream& card, const nlohmann::json& training)
             "| minutes |\n";
     card << "|---|---|---|---|---|---|---|---|---|\n";
     int index = 1;
+    bool weightedRuns = false;
     for (const auto& run : runs) {
         double seconds = 0.0;
         const auto stageSeconds = member(run, "seconds");
@@ -46,18 +55,26 @@ void trainingSection(std::ostringstream& card, const nlohmann::json& training)
         const auto loss = member(run, "final_loss");
         const std::string started = util::jsonText(run, "started");
         const bool decoderOnly = util::jsonFlag(member(run, "options"), "vae_decoder_only");
+        const double ballWeight = util::jsonNumber(member(run, "options"), "dit_ball_weight", 1.0);
         const auto vaeSteps = util::jsonInteger(steps, "vae");
+        const auto ditSteps = util::jsonInteger(steps, "dit");
+        weightedRuns = weightedRuns || (ballWeight != 1.0 && ditSteps > 0);
         card << "| " << index++ << " | "
              << (util::jsonFlag(run, "earlier") ? std::string("earlier runs")
                         : started.empty()       ? std::string("-")
                                                 : started.substr(0, 10))
              << " | " << util::jsonInteger(run, "data_seed") << " | " << vaeSteps
-             << (decoderOnly && vaeSteps > 0 ? " (decoder)" : "") << " | " << util::jsonInteger(steps, "dit") << " | "
+             << (decoderOnly && vaeSteps > 0 ? " (decoder)" : "") << " | " << ditSteps
+             << (ballWeight != 1.0 && ditSteps > 0 ? " (balls x" + shortNumber(ballWeight) + ")" : "") << " | "
              << (loss.contains("vae") ? fixed(util::jsonNumber(loss, "vae"), 5) : "-") << " | "
              << (loss.contains("dit") ? fixed(util::jsonNumber(loss, "dit"), 4) : "-") << " | "
              << (loss.contains("dit_validation") ? fixed(util::jsonNumber(loss, "dit_validation"), 4) : "-") << " | "
              << fixed(seconds / 60.0, 1) << " |\n";
     }
+    if (weightedRuns)
+        card << "\nDiT steps marked \"balls xW\" weighted the latent pixels a ball covers W times in the loss "
+                "(`--dit-ball-weight`): their DiT loss is that weighted one and not comparable with the others; the "
+                "held-out loss is always the plain one.\n";
     const auto total = member(training, "total_steps");
     card << "\nTotal: " << util::jsonInteger(total, "vae") << " tokenizer steps, " << util::jsonInteger(total, "dit")
          << " DiT steps.\n\n";

@@ -138,6 +138,24 @@ private slots:
         QVERIFY(colour == 0.0 || colour == 100.0);
     }
 
+    // The card is written again from the folder's records, evaluating nothing.
+    void rewritesTheCardFromTheRecords()
+    {
+        const QString folder = m_dir.filePath("card-model");
+        QVERIFY(QDir().mkpath(folder));
+        const QDir shipped(QStringLiteral(COSMOS_SOURCE_DIR "/resources/models/nano"));
+        for (const QString& name : shipped.entryList(QDir::Files))
+            if (name != QStringLiteral("MODEL_CARD.md"))
+                QVERIFY(QFile::copy(shipped.filePath(name), folder + "/" + name));
+        const Result r = run({"nano-eval", "--model", folder, "--rewrite-card"});
+        QCOMPARE(r.code, 0);
+        QFile card(folder + "/MODEL_CARD.md");
+        QVERIFY(card.open(QIODevice::ReadOnly));
+        const QByteArray text = card.readAll();
+        QVERIFY(text.contains("## Training"));
+        QVERIFY(text.contains("Text2World colour adherence")); // from evaluation.json
+    }
+
     void badArgumentsAreRefused()
     {
         Result e = run({"nano-eval", "--clips", "1", "--guidance", "strong"});

@@ -191,6 +191,9 @@ private slots:
         QCOMPARE(json["runs"].size(), std::size_t(2));
         QCOMPARE(json["total_steps"]["dit"].get<int>(), 8);
         QCOMPARE(json["runs"][1]["options"]["dit_ball_weight"].get<double>(), 4.0);
+        const QByteArray card = fileBytes(second.outDir + "/MODEL_CARD.md");
+        QVERIFY(card.contains("| 4 (balls x4) |")); // its loss is a weighted one, and the card says so
+        QVERIFY(card.contains("not comparable"));
         QVERIFY(std::isfinite(json["runs"][1]["final_loss"]["dit"].get<double>()));
     }
 
