@@ -41,6 +41,13 @@ struct LatentSet {
     torch::Tensor lossWeights;
 };
 
+// The spec of latent clip `index` of the training data (its own seed range,
+// apart from the tokenizer's clips).
+NanoClipSpec latentClipSpec(const NanoTrainOptions& options, std::int64_t index)
+{
+    return NanoClipSpec::fromSeed(trainingClipSeed(options.dataSeed, 1000000 + static_cast<std::uint64_t>(index)));
+}
+
 // The loss weights of the latent clips, from their simulations (the clips
 // are made from their seeds again: only their balls' places are needed).
 torch::Tensor ballLossWeights(const NanoNets& nets, const StageContext& context, const torch::Tensor& latents)
@@ -51,9 +58,8 @@ torch::Tensor ballLossWeights(const NanoNets& nets, const StageContext& context,
     const int temporal = static_cast<int>(nets.config.vae.temporalCompression());
     std::vector<torch::Tensor> weights;
     for (std::int64_t i = 0; i < latents.size(0); ++i) {
-        const auto spec
-            = NanoClipSpec::fromSeed(trainingClipSeed(options.dataSeed, 1000000 + static_cast<std::uint64_t>(i)));
-        const auto coverage = ballCoverage(simulateClip(spec, options.latentClipFrames), spatial, temporal);
+        const auto coverage
+            = ballCoverage(simulateClip(latentClipSpec(options, i), options.latentClipFrames), spatial, temporal);
         if (coverage.sizes().slice(1) != latents.sizes().slice(2))
             throw EngineError("the ball map of latent clip " + std::to_string(i) + " is " + c10::str(coverage.sizes())
                 + " but its latents are " + c10::str(latents[i].sizes()) + ": encode the latents again");
@@ -266,7 +272,7 @@ bool encodeTrainingLatents(NanoNets& nets, const StageContext& context)
         for (int offset = 0; offset < count; offset += kEncodeBatch) {
             std::vector<torch::Tensor> clips;
             for (int b = offset; b < std::min(count, offset + kEncodeBatch); ++b) {
-                const auto spec = NanoClipSpec::fromSeed(trainingClipSeed(options.dataSeed, 1000000 + first + b));
+                const auto spec = latentClipSpec(options, first + b);
                 clips.push_back(clipToTensor(simulateClip(spec, options.latentClipFrames)));
                 // The prompt describes the segment a Text2World take would show.
                 prompts.push_back(simulateClip(spec).prompt);
