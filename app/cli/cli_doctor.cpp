@@ -1,6 +1,7 @@
 #include <QCommandLineParser>
 
 #include "app/cli/cli.h"
+#include "app/cli/cli_options.h"
 #include "engine/doctor.h"
 
 namespace cosmos::app::cli {
@@ -15,21 +16,12 @@ int runDoctorCommand(const QStringList& arguments, CliContext& context)
         QStringLiteral("Side of the square fp32 matrices (default 512)."), QStringLiteral("N"), QStringLiteral("512"));
     parser.addOption(json);
     parser.addOption(size);
-    if (!parser.parse(QStringList {QStringLiteral("doctor")} + arguments)) {
-        context.err << "cosmos-cli doctor: " << parser.errorText() << "\n";
+    if (const auto exit = parseCommandLine(parser, QStringLiteral("doctor"), arguments, context))
+        return *exit;
+    OptionValues values(parser, QStringLiteral("doctor"), context);
+    const auto matmulSize = static_cast<int>(values.integer(size, 16, 8192));
+    if (!values.valid())
         return 2;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        context.out << parser.helpText();
-        return 0;
-    }
-    bool ok = false;
-    const int matmulSize = parser.value(size).toInt(&ok);
-    if (!ok || matmulSize < 16 || matmulSize > 8192) {
-        context.err << "cosmos-cli doctor: --matmul-size must be an integer from 16 to 8192, got '"
-                    << parser.value(size) << "'\n";
-        return 2;
-    }
 
     engine::DoctorOptions options;
     options.matmulSize = matmulSize;

@@ -5,11 +5,13 @@
 #include <atomic>
 #include <csignal>
 #include <cstdio>
+#include <optional>
 
 #include <unistd.h>
 
 #include "app/cli/cli.h"
 #include "app/cli/cli_generate_project.h"
+#include "app/cli/cli_options.h"
 #include "engine/runner/cancel_token.h"
 #include "engine/sampling/sampling_cancelled.h"
 #include "engine/tools/bench_tool.h"
@@ -113,36 +115,23 @@ int runGenerateOrBench(const QStringList& arguments, CliContext& context, bool b
         parser.addOption(project);
         parser.addOption(segment);
     }
-    if (!parser.parse(QStringList {name} + arguments)) {
-        context.err << "cosmos-cli " << name << ": " << parser.errorText() << "\n";
-        return 2;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        context.out << parser.helpText();
-        return 0;
-    }
+    if (const auto exit = parseCommandLine(parser, name, arguments, context))
+        return *exit;
     if (!bench && (!parser.isSet(prompt) || (!parser.isSet(out) && !parser.isSet(project)))) {
         context.err << "cosmos-cli generate: --prompt and --out (or --project) are required\n";
         return 2;
     }
-    auto integer = [&](const QCommandLineOption& option, long long low, long long high, long long& value) {
-        bool ok = false;
-        value = parser.value(option).toLongLong(&ok);
-        if (!ok || value < low || value > high) {
-            context.err << "cosmos-cli " << name << ": --" << option.names().first() << " must be an integer from "
-                        << low << " to " << high << ", got '" << parser.value(option) << "'\n";
-            return false;
-        }
-        return true;
-    };
-    long long frameCount = 0, stepCount = 0, seedValue = 0, scaleValue = 1, randomSeed = 0;
-    if (!integer(frames, 0, 100000, frameCount) || !integer(steps, 0, 1000, stepCount)
-        || !integer(seed, 0, 4294967295ll, seedValue) || !integer(scale, 1, 16, scaleValue))
-        return 2;
-    if (parser.isSet(random) && !integer(random, 0, 1ll << 62, randomSeed))
-        return 2;
-    long long segmentNumber = 0;
-    if (!bench && !integer(segment, 0, 100000, segmentNumber))
+    OptionValues values(parser, name, context);
+    const long long frameCount = values.integer(frames, 0, 100000);
+    const long long stepCount = values.integer(steps, 0, 1000);
+    const long long seedValue = values.integer(seed, 0, 4294967295ll);
+    const long long scaleValue = values.integer(scale, 1, 16);
+    const long long randomSeed = parser.isSet(random) ? values.integer(random, 0, 1ll << 62) : 0;
+    const long long segmentNumber = bench ? 0 : values.integer(segment, 0, 100000);
+    std::optional<double> guidanceValue;
+    if (parser.isSet(guidance))
+        guidanceValue = values.number(guidance, 0.0, 100.0);
+    if (!values.valid())
         return 2;
     if (!bench && parser.isSet(segment) && !parser.isSet(project)) {
         context.err << "cosmos-cli generate: --segment needs --project\n";
@@ -164,14 +153,7 @@ int runGenerateOrBench(const QStringList& arguments, CliContext& context, bool b
     options.saveLatentPath = parser.value(saveLatent).toStdString();
     options.frames = static_cast<int>(frameCount);
     options.steps = static_cast<int>(stepCount);
-    if (parser.isSet(guidance)) {
-        bool ok = false;
-        options.guidance = parser.value(guidance).toDouble(&ok);
-        if (!ok) {
-            context.err << "cosmos-cli generate: --guidance must be a number\n";
-            return 2;
-        }
-    }
+    options.guidance = guidanceValue;
     options.seed = static_cast<std::uint32_t>(seedValue);
     options.sampler = parser.value(sampler).toStdString();
     options.device = parser.value(device).toStdString();

@@ -3,6 +3,7 @@
 #include <QCommandLineParser>
 
 #include "app/cli/cli.h"
+#include "app/cli/cli_options.h"
 #include "engine/tools/nano_data_tool.h"
 
 namespace cosmos::app::cli {
@@ -24,36 +25,23 @@ int runNanoDataCommand(const QStringList& arguments, CliContext& context)
         QStringLiteral("mp4"));
     for (const auto* option : {&seed, &count, &out, &format})
         parser.addOption(*option);
-    if (!parser.parse(QStringList {QStringLiteral("nano-data")} + arguments)) {
-        context.err << "cosmos-cli nano-data: " << parser.errorText() << "\n";
-        return 2;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        context.out << parser.helpText();
-        return 0;
-    }
+    if (const auto exit = parseCommandLine(parser, QStringLiteral("nano-data"), arguments, context))
+        return *exit;
     if (!parser.isSet(count) || !parser.isSet(out) || parser.value(out).isEmpty()) {
         context.err << "cosmos-cli nano-data: --count and --out are required\n";
         return 2;
     }
+    OptionValues values(parser, QStringLiteral("nano-data"), context);
     bool ok = false;
-    const qulonglong seedValue = parser.value(seed).toULongLong(&ok);
-    if (!ok) {
-        context.err << "cosmos-cli nano-data: --seed must be a non-negative integer, got '" << parser.value(seed)
-                    << "'\n";
-        return 2;
-    }
-    const int countValue = parser.value(count).toInt(&ok);
-    if (!ok || countValue < 1 || countValue > engine::tools::kMaxNanoDataClips) {
-        context.err << "cosmos-cli nano-data: --count must be an integer from 1 to " << engine::tools::kMaxNanoDataClips
-                    << ", got '" << parser.value(count) << "'\n";
-        return 2;
-    }
+    const qulonglong seedValue = parser.value(seed).toULongLong(&ok); // the whole 64-bit range
+    if (!ok)
+        values.fail(QStringLiteral("--seed must be a non-negative integer, got '%1'").arg(parser.value(seed)));
+    const auto countValue = static_cast<int>(values.integer(count, 1, engine::tools::kMaxNanoDataClips));
     const QString formatValue = parser.value(format);
-    if (formatValue != QLatin1String("mp4") && formatValue != QLatin1String("png")) {
-        context.err << "cosmos-cli nano-data: --format must be mp4 or png, got '" << formatValue << "'\n";
+    if (formatValue != QLatin1String("mp4") && formatValue != QLatin1String("png"))
+        values.fail(QStringLiteral("--format must be mp4 or png, got '%1'").arg(formatValue));
+    if (!values.valid())
         return 2;
-    }
 
     engine::tools::NanoDataOptions options;
     options.seed = seedValue;

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "app/cli/cli.h"
+#include "app/cli/cli_options.h"
 #include "engine/nano/nano_evaluation.h"
 
 namespace cosmos::app::cli {
@@ -39,46 +40,23 @@ int runNanoEvalCommand(const QStringList& arguments, CliContext& context)
     for (const auto* option :
         {&model, &clips, &conditioned, &seed, &steps, &guidance, &json, &card, &rewriteCard, &check})
         parser.addOption(*option);
-    if (!parser.parse(QStringList {QStringLiteral("nano-eval")} + arguments)) {
-        context.err << "cosmos-cli nano-eval: " << parser.errorText() << "\n";
-        return 2;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        context.out << parser.helpText();
-        return 0;
-    }
+    if (const auto exit = parseCommandLine(parser, QStringLiteral("nano-eval"), arguments, context))
+        return *exit;
     if (parser.isSet(rewriteCard)) {
         const std::string folder = engine::nano::rewriteNanoModelCard(parser.value(model).toStdString());
         context.out << "nano-eval: wrote " << QString::fromStdString(folder) << "/MODEL_CARD.md\n";
         return 0;
     }
-    bool valid = true;
-    auto integer = [&](const QCommandLineOption& option, long long low, long long high) {
-        bool ok = false;
-        const long long value = parser.value(option).toLongLong(&ok);
-        if (!ok || value < low || value > high) {
-            context.err << "cosmos-cli nano-eval: --" << option.names().first() << " must be an integer from " << low
-                        << " to " << high << ", got '" << parser.value(option) << "'\n";
-            valid = false;
-        }
-        return value;
-    };
+    OptionValues values(parser, QStringLiteral("nano-eval"), context);
     engine::nano::NanoEvalOptions options;
-    options.clips = static_cast<int>(integer(clips, 1, 100000));
-    options.conditionedClips = static_cast<int>(integer(conditioned, 0, 100000));
-    options.evalSeed = static_cast<std::uint64_t>(integer(seed, 0, 1ll << 40));
+    options.clips = static_cast<int>(values.integer(clips, 1, 100000));
+    options.conditionedClips = static_cast<int>(values.integer(conditioned, 0, 100000));
+    options.evalSeed = static_cast<std::uint64_t>(values.integer(seed, 0, 1ll << 40));
     if (parser.isSet(steps))
-        options.steps = static_cast<int>(integer(steps, 1, 1000));
-    if (parser.isSet(guidance)) {
-        bool ok = false;
-        options.guidance = parser.value(guidance).toDouble(&ok);
-        if (!ok || options.guidance < 0.0 || options.guidance > 100.0) {
-            context.err << "cosmos-cli nano-eval: --guidance must be a number from 0 to 100, got '"
-                        << parser.value(guidance) << "'\n";
-            valid = false;
-        }
-    }
-    if (!valid)
+        options.steps = static_cast<int>(values.integer(steps, 1, 1000));
+    if (parser.isSet(guidance))
+        options.guidance = values.number(guidance, 0.0, 100.0);
+    if (!values.valid())
         return 2;
     if (parser.isSet(card) && (options.steps > 0 || options.guidance >= 0.0)) {
         // The card records how the model does with the settings it ships with.

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "app/cli/cli.h"
+#include "app/cli/cli_options.h"
 #include "engine/nano/nano_training.h"
 
 namespace cosmos::app::cli {
@@ -103,57 +104,30 @@ int runNanoTrainCommand(const QStringList& arguments, CliContext& context)
     for (const auto* option : {&work, &out, &init, &dataSeed, &vaeSteps, &ditSteps, &clips, &ditBatch, &vaeBatch,
              &checkpointEvery, &fullPrecision, &vaeFrames, &vaeRate, &vaeDecoderOnly, &ditRate, &ballWeight, &device})
         parser.addOption(*option);
-    if (!parser.parse(QStringList {QStringLiteral("nano-train")} + arguments)) {
-        context.err << "cosmos-cli nano-train: " << parser.errorText() << "\n";
-        return 2;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        context.out << parser.helpText();
-        return 0;
-    }
-    bool valid = true;
-    auto integer = [&](const QCommandLineOption& option, long long low, long long high) {
-        bool ok = false;
-        const long long value = parser.value(option).toLongLong(&ok);
-        if (!ok || value < low || value > high) {
-            context.err << "cosmos-cli nano-train: --" << option.names().first() << " must be an integer from " << low
-                        << " to " << high << ", got '" << parser.value(option) << "'\n";
-            valid = false;
-        }
-        return value;
-    };
+    if (const auto exit = parseCommandLine(parser, QStringLiteral("nano-train"), arguments, context))
+        return *exit;
+    OptionValues values(parser, QStringLiteral("nano-train"), context);
     engine::nano::NanoTrainOptions options;
     options.workDir = parser.value(work).toStdString();
     options.outDir = parser.value(out).toStdString();
     options.initFrom = parser.value(init).toStdString();
-    options.dataSeed = static_cast<std::uint64_t>(integer(dataSeed, 0, 1ll << 40));
-    options.vaeSteps = static_cast<int>(integer(vaeSteps, 0, 10000000));
-    options.ditSteps = static_cast<int>(integer(ditSteps, 0, 10000000));
-    options.latentClips = static_cast<int>(integer(clips, 1, 1000000));
-    options.ditBatch = static_cast<int>(integer(ditBatch, 1, 4096));
-    options.vaeBatch = static_cast<int>(integer(vaeBatch, 1, 4096));
-    options.checkpointEvery = static_cast<int>(integer(checkpointEvery, 1, 1000000));
+    options.dataSeed = static_cast<std::uint64_t>(values.integer(dataSeed, 0, 1ll << 40));
+    options.vaeSteps = static_cast<int>(values.integer(vaeSteps, 0, 10000000));
+    options.ditSteps = static_cast<int>(values.integer(ditSteps, 0, 10000000));
+    options.latentClips = static_cast<int>(values.integer(clips, 1, 1000000));
+    options.ditBatch = static_cast<int>(values.integer(ditBatch, 1, 4096));
+    options.vaeBatch = static_cast<int>(values.integer(vaeBatch, 1, 4096));
+    options.checkpointEvery = static_cast<int>(values.integer(checkpointEvery, 1, 1000000));
     options.halfPrecision = !parser.isSet(fullPrecision);
-    options.vaeFrames = static_cast<int>(integer(vaeFrames, 1, 129));
-    if ((options.vaeFrames - 1) % 4 != 0) {
-        context.err << "cosmos-cli nano-train: --vae-frames must be 1 + 4k (5, 9, 13, ...)\n";
-        valid = false;
-    }
-    auto rate = [&](const QCommandLineOption& option) {
-        bool ok = false;
-        const double value = parser.value(option).toDouble(&ok);
-        if (!ok || value <= 0.0) {
-            context.err << "cosmos-cli nano-train: --" << option.names().first() << " must be a positive number\n";
-            valid = false;
-        }
-        return value;
-    };
-    options.vaeLearningRate = rate(vaeRate);
+    options.vaeFrames = static_cast<int>(values.integer(vaeFrames, 1, 129));
+    if ((options.vaeFrames - 1) % 4 != 0)
+        values.fail(QStringLiteral("--vae-frames must be 1 + 4k (5, 9, 13, ...), got '%1'").arg(options.vaeFrames));
+    options.vaeLearningRate = values.positive(vaeRate);
     options.vaeDecoderOnly = parser.isSet(vaeDecoderOnly);
-    options.ditLearningRate = rate(ditRate);
-    options.ditBallWeight = rate(ballWeight);
+    options.ditLearningRate = values.positive(ditRate);
+    options.ditBallWeight = values.positive(ballWeight);
     options.device = parser.value(device).toStdString();
-    if (!valid)
+    if (!values.valid())
         return 2;
 
     InterruptScope interrupt;

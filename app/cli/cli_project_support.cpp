@@ -2,6 +2,8 @@
 
 #include <QFileInfo>
 
+#include "app/cli/cli_options.h"
+
 namespace cosmos::app::cli {
 
 bool parseProjectArguments(QCommandLineParser& parser, const QString& command, const QStringList& arguments,
@@ -9,14 +11,8 @@ bool parseProjectArguments(QCommandLineParser& parser, const QString& command, c
 {
     const QString name = QStringLiteral("project ") + command;
     parser.addHelpOption();
-    if (!parser.parse(QStringList {name} + arguments)) {
-        context.err << "cosmos-cli " << name << ": " << parser.errorText() << "\n";
-        exitCode = 2;
-        return false;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        context.out << parser.helpText();
-        exitCode = 0;
+    if (const auto exit = parseCommandLine(parser, name, arguments, context)) {
+        exitCode = *exit;
         return false;
     }
     if (parser.positionalArguments().size() != positionals) {

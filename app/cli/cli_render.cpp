@@ -14,11 +14,13 @@
 #include <atomic>
 #include <csignal>
 #include <cstdio>
+#include <limits>
 #include <map>
 
 #include <unistd.h>
 
 #include "app/cli/cli.h"
+#include "app/cli/cli_options.h"
 #include "app/cli/cli_project_support.h"
 #include "app/export_job.h"
 #include "engine/runner/job_cancelled.h"
@@ -115,14 +117,8 @@ int runRenderCommand(const QStringList& arguments, CliContext& context)
         parser.addOption(*option);
     parser.addPositionalArgument(
         QStringLiteral("project"), QStringLiteral("The project folder."), QStringLiteral("PROJECT"));
-    if (!parser.parse(QStringList {QStringLiteral("render")} + arguments)) {
-        context.err << "cosmos-cli render: " << parser.errorText() << "\n";
-        return 2;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        context.out << parser.helpText();
-        return 0;
-    }
+    if (const auto exit = parseCommandLine(parser, QStringLiteral("render"), arguments, context))
+        return *exit;
     if (parser.positionalArguments().size() != 1)
         return usageError(
             context, QStringLiteral("expected one project folder, got %1").arg(parser.positionalArguments().size()));
@@ -134,21 +130,14 @@ int runRenderCommand(const QStringList& arguments, CliContext& context)
     ExportRequest base;
     base.outputPath = parser.value(out).toStdString();
     base.overwrite = parser.isSet(overwrite);
-    bool ok = true;
-    if (parser.isSet(fps)) {
-        base.fps = parser.value(fps).toDouble(&ok);
-        if (!ok || !(base.fps > 0 && base.fps <= 1000))
-            return usageError(
-                context, QStringLiteral("--fps must be a number above 0, up to 1000, got '%1'").arg(parser.value(fps)));
-    }
-    base.scale = parser.value(scale).toInt(&ok);
-    if (!ok || base.scale < 1 || base.scale > 16)
-        return usageError(
-            context, QStringLiteral("--scale must be an integer from 1 to 16, got '%1'").arg(parser.value(scale)));
-    base.quality = parser.value(quality).toInt(&ok);
-    if (!ok || base.quality < 1 || base.quality > 100)
-        return usageError(
-            context, QStringLiteral("--quality must be an integer from 1 to 100, got '%1'").arg(parser.value(quality)));
+    OptionValues values(parser, QStringLiteral("render"), context);
+    if (parser.isSet(fps))
+        base.fps = values.number(fps, 0.001, 1000.0);
+    base.scale = static_cast<int>(values.integer(scale, 1, 16));
+    base.quality = static_cast<int>(values.integer(quality, 1, 100));
+    const qint64 takeId = parser.isSet(take) ? values.integer(take, 1, std::numeric_limits<qint64>::max()) : 0;
+    if (!values.valid())
+        return 2;
     static const std::map<QString, ExportRequest::ScaleFilter> filters {
         {QStringLiteral("nearest"), ExportRequest::ScaleFilter::Nearest},
         {QStringLiteral("bilinear"), ExportRequest::ScaleFilter::Bilinear},
@@ -160,13 +149,6 @@ int runRenderCommand(const QStringList& arguments, CliContext& context)
             QStringLiteral("--filter must be nearest, bilinear, bicubic or lanczos, got '%1'")
                 .arg(parser.value(filter)));
     base.filter = chosenFilter->second;
-    qint64 takeId = 0;
-    if (parser.isSet(take)) {
-        takeId = parser.value(take).toLongLong(&ok);
-        if (!ok || takeId < 1)
-            return usageError(
-                context, QStringLiteral("--take must be a take id (1 or more), got '%1'").arg(parser.value(take)));
-    }
     if (engine::exportFormatOf(base.outputPath) == ExportRequest::Format::Auto)
         return usageError(context,
             QStringLiteral("--out must be an .mp4, .webm or .gif file, or a folder / name_%04d.png for PNGs, got '%1'")

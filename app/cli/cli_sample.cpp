@@ -3,6 +3,7 @@
 #include <QCommandLineParser>
 
 #include "app/cli/cli.h"
+#include "app/cli/cli_options.h"
 #include "engine/tools/sample_rollout_tool.h"
 
 namespace cosmos::app::cli {
@@ -19,14 +20,8 @@ int runSampleCommand(const QStringList& arguments, CliContext& context)
         QStringLiteral("out"), QStringLiteral("Output folder."), QStringLiteral("folder"), QStringLiteral("out"));
     parser.addOption(model);
     parser.addOption(out);
-    if (!parser.parse(QStringList {QStringLiteral("sample")} + arguments)) {
-        context.err << "cosmos-cli sample: " << parser.errorText() << "\n";
-        return 2;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        context.out << parser.helpText();
-        return 0;
-    }
+    if (const auto exit = parseCommandLine(parser, QStringLiteral("sample"), arguments, context))
+        return *exit;
     auto progress = [&](const std::string& line) {
         context.out << "  generating " << QString::fromStdString(line) << "\n";
         context.out.flush();

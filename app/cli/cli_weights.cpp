@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/cli/cli.h"
+#include "app/cli/cli_options.h"
 #include "engine/tools/weights_tools.h"
 
 namespace cosmos::app::cli {
@@ -27,24 +28,6 @@ QString humanBytes(std::uint64_t bytes)
     return QString::number(value, 'f', unit == 0 ? 0 : 2) + QLatin1Char(' ') + QLatin1String(units[unit]);
 }
 
-// Parses `arguments` for `command`; prints the error or help and returns false.
-bool parseOrExplain(QCommandLineParser& parser, const QString& command, const QStringList& arguments,
-    CliContext& context, int& exitCode)
-{
-    parser.addHelpOption();
-    if (!parser.parse(QStringList {command} + arguments)) {
-        context.err << "cosmos-cli " << command << ": " << parser.errorText() << "\n";
-        exitCode = 2;
-        return false;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        context.out << parser.helpText();
-        exitCode = 0;
-        return false;
-    }
-    return true;
-}
-
 } // namespace
 
 int runInspectCommand(const QStringList& arguments, CliContext& context)
@@ -55,9 +38,9 @@ int runInspectCommand(const QStringList& arguments, CliContext& context)
     parser.addOption(json);
     parser.addPositionalArgument(
         QStringLiteral("files"), QStringLiteral("Weight files or folders."), QStringLiteral("FILE..."));
-    int code = 0;
-    if (!parseOrExplain(parser, QStringLiteral("inspect"), arguments, context, code))
-        return code;
+    parser.addHelpOption();
+    if (const auto exit = parseCommandLine(parser, QStringLiteral("inspect"), arguments, context))
+        return *exit;
     if (parser.positionalArguments().isEmpty()) {
         context.err << "cosmos-cli inspect: name at least one weight file\n";
         return 2;
@@ -102,9 +85,9 @@ int runModelsCommand(const QStringList& arguments, CliContext& context)
     parser.addOption(arch);
     parser.addOption(json);
     parser.addPositionalArgument(QStringLiteral("path"), QStringLiteral("Checkpoint file or folder."));
-    int code = 0;
-    if (!parseOrExplain(parser, QStringLiteral("models verify"), arguments.mid(1), context, code))
-        return code;
+    parser.addHelpOption();
+    if (const auto exit = parseCommandLine(parser, QStringLiteral("models verify"), arguments.mid(1), context))
+        return *exit;
     if (!parser.isSet(arch) || parser.positionalArguments().size() != 1) {
         context.err << "usage: cosmos-cli models verify --arch 2B|14B|nano|CONFIG.json PATH\n";
         return 2;
@@ -148,9 +131,9 @@ int runForwardCommand(const QStringList& arguments, CliContext& context)
         QStringLiteral("out"), QStringLiteral("Output (.safetensors)."), QStringLiteral("path"));
     for (const auto* option : {&module, &config, &weights, &inputs, &out})
         parser.addOption(*option);
-    int code = 0;
-    if (!parseOrExplain(parser, QStringLiteral("forward"), arguments, context, code))
-        return code;
+    parser.addHelpOption();
+    if (const auto exit = parseCommandLine(parser, QStringLiteral("forward"), arguments, context))
+        return *exit;
     for (const auto* option : {&module, &config, &weights, &inputs, &out})
         if (!parser.isSet(*option)) {
             context.err << "cosmos-cli forward: --" << option->names().first() << " is required\n";
@@ -174,9 +157,9 @@ int runTokenizeCommand(const QStringList& arguments, CliContext& context)
     parser.addOption(tokenizer);
     parser.addOption(json);
     parser.addPositionalArgument(QStringLiteral("text"), QStringLiteral("The text."));
-    int code = 0;
-    if (!parseOrExplain(parser, QStringLiteral("tokenize"), arguments, context, code))
-        return code;
+    parser.addHelpOption();
+    if (const auto exit = parseCommandLine(parser, QStringLiteral("tokenize"), arguments, context))
+        return *exit;
     if (!parser.isSet(tokenizer) || parser.positionalArguments().size() != 1) {
         context.err << "usage: cosmos-cli tokenize --tokenizer tokenizer.json \"text\"\n";
         return 2;

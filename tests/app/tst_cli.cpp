@@ -56,6 +56,49 @@ private slots:
         QCOMPARE(result.code, 2);
         QVERIFY(result.err.contains("usage: cosmos-cli"));
     }
+
+    // A command checks every numeric value before it starts and names all
+    // the bad ones in one go, so a long training command is fixed in one edit.
+    void everyBadValueIsNamedAtOnce()
+    {
+        const QString work = m_home.filePath("never-made");
+        const Result result = run({"nano-train", "--work", work, "--dit-steps", "many", "--clips", "0", "--vae-frames",
+            "6", "--dit-lr", "-1", "--dit-ball-weight", "nan"});
+        QCOMPARE(result.code, 2);
+        for (const char* message : {"nano-train: --dit-steps must be an integer from 0 to 10000000, got 'many'",
+                 "nano-train: --clips must be an integer from 1 to 1000000, got '0'",
+                 "nano-train: --vae-frames must be 1 + 4k (5, 9, 13, ...), got '6'",
+                 "nano-train: --dit-lr must be a number above 0, got '-1'",
+                 "nano-train: --dit-ball-weight must be a number above 0, got 'nan'"})
+            QVERIFY2(result.err.contains(QLatin1String(message)), qPrintable(result.err));
+        QVERIFY(!QFileInfo::exists(work)); // refused before any work
+
+        const Result generate = run({"generate", "--prompt", "a ball", "--out", m_home.filePath("a.mp4"), "--steps",
+            "-3", "--guidance", "101"});
+        QCOMPARE(generate.code, 2);
+        QVERIFY2(generate.err.contains("generate: --steps must be an integer from 0 to 1000, got '-3'"),
+            qPrintable(generate.err));
+        QVERIFY2(generate.err.contains("generate: --guidance must be a number from 0 to 100, got '101'"),
+            qPrintable(generate.err));
+        QVERIFY(!QFileInfo::exists(m_home.filePath("a.mp4")));
+    }
+
+    // Every command answers --help on stdout with status 0, and an unknown
+    // option with its own name and status 2.
+    void everyCommandExplainsItself()
+    {
+        for (const char* command : {"doctor", "generate", "bench", "nano-data", "nano-train", "nano-eval", "sample",
+                 "render", "inspect", "forward", "tokenize"}) {
+            Result result = run({command, "--help"});
+            QVERIFY2(result.code == 0, command);
+            QVERIFY2(result.out.contains("--help"), command);
+            result = run({command, "--no-such-option"});
+            QVERIFY2(result.code == 2, command);
+            QVERIFY2(result.err.contains(
+                         QStringLiteral("cosmos-cli %1: Unknown option 'no-such-option'").arg(QLatin1String(command))),
+                qPrintable(result.err));
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCli)
