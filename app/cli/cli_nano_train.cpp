@@ -80,10 +80,13 @@ int runNanoTrainCommand(const QStringList& arguments, CliContext& context)
         QStringLiteral("n"), QStringLiteral("1200"));
     const QCommandLineOption ditBatch(
         QStringLiteral("dit-batch"), QStringLiteral("DiT batch size."), QStringLiteral("n"), QStringLiteral("16"));
+    const engine::nano::NanoTrainOptions defaults;
     const QCommandLineOption vaeBatch(QStringLiteral("vae-batch"), QStringLiteral("Video tokenizer batch size."),
-        QStringLiteral("n"), QStringLiteral("4"));
+        QStringLiteral("n"), QString::number(defaults.vaeBatch));
     const QCommandLineOption vaeFrames(QStringLiteral("vae-frames"),
-        QStringLiteral("Frames per video tokenizer window (1 + 4k)."), QStringLiteral("n"), QStringLiteral("5"));
+        QStringLiteral("Frames per video tokenizer window (1 + 4k, up to a segment: the tokenizer decodes frames past "
+                       "its windows worse)."),
+        QStringLiteral("n"), QString::number(defaults.vaeFrames));
     const QCommandLineOption vaeRate(QStringLiteral("vae-lr"), QStringLiteral("Video tokenizer learning rate."),
         QStringLiteral("rate"), QStringLiteral("4e-4"));
     const QCommandLineOption vaeDecoderOnly(QStringLiteral("vae-decoder-only"),
@@ -119,7 +122,7 @@ int runNanoTrainCommand(const QStringList& arguments, CliContext& context)
     options.vaeBatch = static_cast<int>(values.integer(vaeBatch, 1, 4096));
     options.checkpointEvery = static_cast<int>(values.integer(checkpointEvery, 1, 1000000));
     options.halfPrecision = !parser.isSet(fullPrecision);
-    options.vaeFrames = static_cast<int>(values.integer(vaeFrames, 1, 129));
+    options.vaeFrames = static_cast<int>(values.integer(vaeFrames, 1, engine::nano::NanoWorldConstants::frames));
     if ((options.vaeFrames - 1) % 4 != 0)
         values.fail(QStringLiteral("--vae-frames must be 1 + 4k (5, 9, 13, ...), got '%1'").arg(options.vaeFrames));
     options.vaeLearningRate = values.positive(vaeRate);

@@ -350,6 +350,9 @@ NanoTrainReport trainNanoModel(const NanoTrainOptions& options, const LoggerPtr&
         || shares[0] + shares[1] + shares[2] > 1.0)
         throw EngineError("the DiT's mode shares (Text2World, Image2World, Video2World) must be at least 0 and add up "
                           "to at most 1");
+    if (options.vaeFrames < 1 || (options.vaeFrames - 1) % 4 != 0 || options.vaeFrames > NanoWorldConstants::frames)
+        throw EngineError("the video tokenizer's windows must have 1 + 4k frames, at most a segment ("
+            + std::to_string(NanoWorldConstants::frames) + "), not " + std::to_string(options.vaeFrames));
     // The engine's one reading of device names; training keeps fp32 on every device.
     const torch::Device device = nets::buildOptionsForDevice(options.device).device;
     std::error_code error;

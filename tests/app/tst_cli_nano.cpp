@@ -116,8 +116,8 @@ private slots:
         QHash<QString, QJsonObject> metrics;
         for (const auto& metric : report.value("metrics").toArray())
             metrics.insert(metric.toObject().value("key").toString(), metric.toObject());
-        for (const char* key :
-            {"colour_adherence", "tokenizer_psnr", "tokenizer_colour", "tokenizer_direction", "tokenizer_count"})
+        for (const char* key : {"colour_adherence", "tokenizer_psnr", "tokenizer_psnr_first", "tokenizer_psnr_last",
+                 "tokenizer_colour", "tokenizer_direction", "tokenizer_count"})
             QVERIFY2(metrics.contains(key), key);
         QCOMPARE(metrics["tokenizer_colour"].value("samples").toInt(), 1);
         // Colour adherence by the colours the prompt names: the one clip's one or two.
@@ -134,6 +134,12 @@ private slots:
         // The shipped tokenizer reconstructs simulator clips well; its
         // ceiling rows are shares of the one clip.
         QVERIFY(metrics["tokenizer_psnr"].value("value").toDouble() > 20.0);
+        // ... at both ends of the segment (the ends are scored apart: a
+        // causal tokenizer can decode late frames worse than early ones).
+        for (const char* key : {"tokenizer_psnr_first", "tokenizer_psnr_last"}) {
+            QCOMPARE(metrics[key].value("samples").toInt(), 1);
+            QVERIFY2(metrics[key].value("value").toDouble() > 20.0, key);
+        }
         const double colour = metrics["tokenizer_colour"].value("value").toDouble();
         QVERIFY(colour == 0.0 || colour == 100.0);
     }

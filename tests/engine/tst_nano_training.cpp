@@ -31,6 +31,7 @@ NanoTrainOptions tinyRun(const QString& root)
     o.outDir = (root + "/model").toStdString();
     o.vaeSteps = 16;
     o.vaeBatch = 2;
+    o.vaeFrames = 5; // shorter than a segment: quick
     o.vaeCrop = 16;
     o.vaeLearningRate = 2e-3;
     o.latentClips = 6;
@@ -419,6 +420,27 @@ private slots:
         if (!torch::cuda::is_available())
             QVERIFY(refused("cuda", "CUDA is not available"));
         // Refused before any work: no work folder was made.
+        QVERIFY(!QFile::exists(QString::fromStdString(run.workDir)));
+    }
+
+    // Tokenizer windows longer than a clip have no frames to come from, and
+    // the causal tokenizer takes 1 + 4k frames.
+    void refusesTokenizerWindowsItCannotCut()
+    {
+        QTemporaryDir dir;
+        auto run = tinyRun(dir.path());
+        for (int frames : {0, 6, NanoWorldConstants::frames + 4}) {
+            run.vaeFrames = frames;
+            try {
+                trainNanoModel(run, nullLogger());
+                QFAIL("accepted");
+            } catch (const EngineError& error) {
+                QVERIFY2(std::string(error.what())
+                             .find("1 + 4k frames, at most a segment (33), not " + std::to_string(frames))
+                        != std::string::npos,
+                    error.what());
+            }
+        }
         QVERIFY(!QFile::exists(QString::fromStdString(run.workDir)));
     }
 
