@@ -31,6 +31,21 @@ nlohmann::json member(const nlohmann::json& object, const char* key)
     return object.at(key);
 }
 
+// What a run's tokenizer steps trained: " (decoder, 33-frame windows)".
+// The window length matters: the causal tokenizer decodes frames past its
+// training windows worse.
+std::string tokenizerRunNote(const nlohmann::json& options, std::int64_t vaeSteps)
+{
+    if (vaeSteps <= 0)
+        return "";
+    std::string note;
+    if (util::jsonFlag(options, "vae_decoder_only"))
+        note = "decoder";
+    if (const auto frames = util::jsonInteger(options, "vae_frames"); frames > 0)
+        note += (note.empty() ? "" : ", ") + std::to_string(frames) + "-frame windows";
+    return note.empty() ? "" : " (" + note + ")";
+}
+
 void trainingSection(std::ostringstream& card, const nlohmann::json& training)
 {
     card << "## Training\n\n";
@@ -54,7 +69,6 @@ void trainingSection(std::ostringstream& card, const nlohmann::json& training)
         const auto steps = member(run, "steps");
         const auto loss = member(run, "final_loss");
         const std::string started = util::jsonText(run, "started");
-        const bool decoderOnly = util::jsonFlag(member(run, "options"), "vae_decoder_only");
         const double ballWeight = util::jsonNumber(member(run, "options"), "dit_ball_weight", 1.0);
         const auto vaeSteps = util::jsonInteger(steps, "vae");
         const auto ditSteps = util::jsonInteger(steps, "dit");
@@ -64,7 +78,7 @@ void trainingSection(std::ostringstream& card, const nlohmann::json& training)
                         : started.empty()       ? std::string("-")
                                                 : started.substr(0, 10))
              << " | " << util::jsonInteger(run, "data_seed") << " | " << vaeSteps
-             << (decoderOnly && vaeSteps > 0 ? " (decoder)" : "") << " | " << ditSteps
+             << tokenizerRunNote(member(run, "options"), vaeSteps) << " | " << ditSteps
              << (ballWeight != 1.0 && ditSteps > 0 ? " (balls x" + shortNumber(ballWeight) + ")" : "") << " | "
              << (loss.contains("vae") ? fixed(util::jsonNumber(loss, "vae"), 5) : "-") << " | "
              << (loss.contains("dit") ? fixed(util::jsonNumber(loss, "dit"), 4) : "-") << " | "

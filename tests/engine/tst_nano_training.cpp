@@ -279,7 +279,7 @@ private slots:
             QCOMPARE(json["total_steps"]["dit"].get<int>(), 10);
             const QByteArray card = fileBytes(options.outDir + "/MODEL_CARD.md");
             QVERIFY(card.contains("earlier runs"));
-            QVERIFY(card.contains("| 4 (decoder) |"));
+            QVERIFY(card.contains("| 4 (decoder, 5-frame windows) |"));
         }
 
         // Stale latents that cannot be removed stop the run with their name
