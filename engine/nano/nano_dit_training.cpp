@@ -33,6 +33,23 @@ std::string chunkName(int chunk)
     return name;
 }
 
+// Clips the chunk'th latents file should hold for `clips` latent clips.
+int chunkClips(int chunk, int clips)
+{
+    return std::min(kClipsPerChunk, clips - chunk * kClipsPerChunk);
+}
+
+// Whether a chunk's file holds exactly the clips it should: a run asked for
+// more clips than the one before finds its last chunk short (and ones missing).
+bool chunkComplete(const std::string& path, int expectedClips)
+{
+    if (!fs::exists(path))
+        return false;
+    const auto checkpoint = Checkpoint::open(path);
+    const auto& shape = checkpoint.record("latents").shape;
+    return !shape.empty() && shape.front() == expectedClips;
+}
+
 struct LatentSet {
     torch::Tensor latents; // [N, C, T', h, w], normalised
     std::vector<std::string> prompts;
@@ -76,7 +93,11 @@ LatentSet loadLatents(const StageContext& context)
     std::vector<torch::Tensor> parts;
     const int chunks = (context.options.latentClips + kClipsPerChunk - 1) / kClipsPerChunk;
     for (int chunk = 0; chunk < chunks; ++chunk) {
-        const auto checkpoint = Checkpoint::open(workFile(context, chunkName(chunk)));
+        const std::string path = workFile(context, chunkName(chunk));
+        if (!chunkComplete(path, chunkClips(chunk, context.options.latentClips)))
+            throw EngineError("the latents " + path + " do not hold the clips this run asks for ("
+                + std::to_string(context.options.latentClips) + "): encode them again");
+        const auto checkpoint = Checkpoint::open(path);
         parts.push_back(checkpoint.load("latents").clone());
         const auto prompts = nlohmann::json::parse(checkpoint.metadata().at("prompts"));
         for (const auto& prompt : prompts)
@@ -254,19 +275,21 @@ void discardTokenizerOutputs(const StageContext& context)
 bool encodeTrainingLatents(NanoNets& nets, const StageContext& context)
 {
     const auto& options = context.options;
-    if (context.state.done(kLatentStage))
-        return true;
     if ((options.latentClipFrames - 1) % 4 != 0 || options.latentClipFrames < nets.config.frameCounts.front())
         throw EngineError("latent clips must have 1 + 4k frames, at least one segment");
     const int chunks = (options.latentClips + kClipsPerChunk - 1) / kClipsPerChunk;
     const auto start = Clock::now();
     torch::InferenceMode inference;
+    bool encoded = false;
     for (int chunk = 0; chunk < chunks; ++chunk) {
         const std::string path = workFile(context, chunkName(chunk));
-        if (fs::exists(path))
-            continue; // written by an earlier run
         const int first = chunk * kClipsPerChunk;
-        const int count = std::min(kClipsPerChunk, options.latentClips - first);
+        const int count = chunkClips(chunk, options.latentClips);
+        // Written by an earlier run; the stage's done flag alone would miss
+        // the clips a run asking for more needs.
+        if (chunkComplete(path, count))
+            continue;
+        encoded = true;
         std::vector<torch::Tensor> latents;
         nlohmann::json prompts = nlohmann::json::array();
         for (int offset = 0; offset < count; offset += kEncodeBatch) {
@@ -284,7 +307,8 @@ bool encodeTrainingLatents(NanoNets& nets, const StageContext& context)
         }
         writeSafetensors(path, {{"latents", torch::cat(latents, 0).contiguous()}}, {{"prompts", prompts.dump()}});
     }
-    context.report.seconds[kLatentStage] = secondsSince(start);
+    if (encoded)
+        context.report.seconds[kLatentStage] = secondsSince(start);
     context.state.markDone(kLatentStage);
     return true;
 }

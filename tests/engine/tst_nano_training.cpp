@@ -17,6 +17,7 @@
 #include "engine/nano/nano_world.h"
 #include "engine/pipeline/generation.h"
 #include "engine/pipeline/world_model.h"
+#include "engine/weights/checkpoint.h"
 
 using namespace cosmos::engine;
 using namespace cosmos::engine::nano;
@@ -372,6 +373,29 @@ private slots:
             QVERIFY2(std::string(error.what()).find("mode shares") != std::string::npos, error.what());
         }
         QVERIFY(!QFile::exists(QString::fromStdString(run.workDir + "/state.json")));
+    }
+
+    void askingForMoreLatentClipsEncodesTheOnesMissing()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        auto options = tinyRun(dir.path());
+        options.ditSteps = 2;
+        QVERIFY(trainNanoModel(options, nullLogger()).finished);
+        const std::string chunk = options.workDir + "/latents_00000.safetensors";
+        const auto before = Checkpoint::open(chunk).load("latents").clone();
+        QCOMPARE(before.size(0), std::int64_t(6));
+
+        // The latents stage is marked done, but the chunk is short of the
+        // clips asked for now: the run encodes it again with all of them
+        // (before, it trained on the 6 clips it had, or failed on a missing
+        // chunk) and the clips it had come out the same.
+        options.latentClips = 9;
+        options.ditSteps = 4;
+        QVERIFY(trainNanoModel(options, nullLogger()).finished);
+        const auto after = Checkpoint::open(chunk).load("latents");
+        QCOMPARE(after.size(0), std::int64_t(9));
+        QVERIFY(torch::allclose(after.slice(0, 0, 6), before, 1e-4, 1e-5));
     }
 
     void eachRunTowardANewTargetGetsItsOwnLearningSchedule()
