@@ -39,6 +39,17 @@ long long OptionValues::integer(const QCommandLineOption& option, long long low,
     return low;
 }
 
+long long OptionValues::identifier(const QCommandLineOption& option, const QString& what)
+{
+    bool ok = false;
+    const long long value = m_parser.value(option).toLongLong(&ok);
+    if (ok && value >= 1)
+        return value;
+    fail(QStringLiteral("--%1 must be the id of %2 (a whole number, 1 or more), got '%3'")
+             .arg(option.names().first(), what, m_parser.value(option)));
+    return 0;
+}
+
 double OptionValues::number(const QCommandLineOption& option, double low, double high)
 {
     bool ok = false;

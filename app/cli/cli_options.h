@@ -36,6 +36,8 @@ public:
 
     // An integer from low to high (both included); low when it is not one.
     long long integer(const QCommandLineOption& option, long long low, long long high);
+    // A database id (1 or more) of `what` ("a take"); 0 when it is not one.
+    long long identifier(const QCommandLineOption& option, const QString& what);
     // A number from low to high (both included); low when it is not one.
     double number(const QCommandLineOption& option, double low, double high);
     // A number above 0; 0 when it is not one.

@@ -14,7 +14,6 @@
 #include <atomic>
 #include <csignal>
 #include <cstdio>
-#include <limits>
 #include <map>
 
 #include <unistd.h>
@@ -135,7 +134,7 @@ int runRenderCommand(const QStringList& arguments, CliContext& context)
         base.fps = values.number(fps, 0.001, 1000.0);
     base.scale = static_cast<int>(values.integer(scale, 1, 16));
     base.quality = static_cast<int>(values.integer(quality, 1, 100));
-    const qint64 takeId = parser.isSet(take) ? values.integer(take, 1, std::numeric_limits<qint64>::max()) : 0;
+    const qint64 takeId = parser.isSet(take) ? values.identifier(take, QStringLiteral("a take")) : 0;
     if (!values.valid())
         return 2;
     static const std::map<QString, ExportRequest::ScaleFilter> filters {

@@ -193,6 +193,16 @@ private slots:
         }
         QVERIFY(!QFile::exists(out));
         QVERIFY(run({"render", "--help"}).out.contains("--board"));
+        // A take id that is none says what an id is.
+        for (const char* bad : {"0", "-3", "first"}) {
+            const Result r = run(render({"--take", bad, "--out", out}));
+            QCOMPARE(r.code, 2);
+            QVERIFY2(
+                r.err.contains(QStringLiteral("--take must be the id of a take (a whole number, 1 or more), got '%1'")
+                                   .arg(QLatin1String(bad))),
+                qPrintable(r.err));
+        }
+        QVERIFY(!QFile::exists(out));
     }
 
     void missingThingsAreExplained()
