@@ -131,7 +131,19 @@ void exportNanoModel(NanoNets& nets, const StageContext& context)
         for (const char* key : {"data_seed", "init_from"})
             if (!run.contains(key))
                 run[key] = identity.at(key);
-        runs.push_back(run);
+        // A model exported from this same folder before (and committed, then
+        // named by --init) already lists the folder's earlier runs: such a
+        // row is kept (with what that export added, as its preview fit), or
+        // brought up to date if the run trained on since; not listed twice.
+        const auto same = std::find_if(runs.begin(), runs.end(), [&run](const nlohmann::json& listed) {
+            return run.contains("started") && listed.value("started", nlohmann::json()) == run.at("started")
+                && listed.value("steps_from", nlohmann::json()) == run.value("steps_from", nlohmann::json());
+        });
+        if (same != runs.end()) {
+            if (same->value("steps", nlohmann::json()) != run.value("steps", nlohmann::json()))
+                *same = run;
+        } else
+            runs.push_back(run);
     }
     // The fit of the preview map belongs to these weights: the last run's.
     const auto previewFit = context.report.finalLoss.find("preview_rms");

@@ -197,6 +197,21 @@ private slots:
         QVERIFY(card.contains("| 4 (balls x4) |")); // its loss is a weighted one, and the card says so
         QVERIFY(card.contains("not comparable"));
         QVERIFY(std::isfinite(json["runs"][1]["final_loss"]["dit"].get<double>()));
+
+        // The same folder trained on from the model it made (as when that
+        // model was committed and the next session names it): its earlier
+        // run is listed once, not again after the model's own rows.
+        auto third = second;
+        third.initFrom = second.outDir;
+        third.outDir = (dir.path() + "/c").toStdString();
+        third.ditSteps = 6;
+        QVERIFY(trainNanoModel(third, nullLogger()).finished);
+        std::ifstream thirdRecord(third.outDir + "/training.json");
+        const auto continued = nlohmann::json::parse(thirdRecord);
+        QCOMPARE(continued["runs"].size(), std::size_t(3));
+        QCOMPARE(continued["runs"][1], json["runs"][1]);
+        QCOMPARE(continued["runs"][2]["steps"]["dit"].get<int>(), 2);
+        QCOMPARE(continued["total_steps"]["dit"].get<int>(), 10);
     }
 
     // One work folder trained on four times: more DiT steps keep the
