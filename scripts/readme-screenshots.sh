@@ -23,9 +23,9 @@ xdotool windowsize "$window" 1440 900 windowmove "$window" 0 0
 sleep 2
 import -window root "$out_dir/studio-idle.png"
 
-# Generate the selected segment with more steps, so that sampling is seen.
+# Generate the selected segment; a second in, the live preview shows its sampling.
 xdotool windowfocus "$window" key --window "$window" ctrl+Return
-sleep 4
+sleep 1
 import -window root "$out_dir/studio-generating.png"
 
 sleep 12
