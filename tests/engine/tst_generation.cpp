@@ -5,6 +5,7 @@
 
 #include "engine/pipeline/generation.h"
 #include "engine/sampling/sampling_cancelled.h"
+#include "tests/support/tensor_compare.h"
 
 using namespace cosmos::engine;
 using namespace cosmos::engine::pipeline;
@@ -98,9 +99,10 @@ private slots:
         QCOMPARE(second.conditionalLatentFrames, 2);
         QVERIFY(torch::equal(second.latent.slice(2, 0, 2), first.latent.slice(2, 1, 3)));
         // Decoded after the first take's latents, the new take starts with
-        // exactly the first take's last 5 frames (its conditioning latents).
+        // the first take's last 5 frames (its conditioning latents), equal to
+        // rounding: the decoder's matrix shapes differ between the two passes.
         QCOMPARE(second.video.size(1), 9);
-        QVERIFY(torch::equal(second.video.slice(1, 0, 5), first.video.slice(1, 4, 9)));
+        COSMOS_VERIFY_WITHIN_ROUNDING(second.video.slice(1, 0, 5), first.video.slice(1, 4, 9));
     }
 
     void image2WorldConditionsOnTheImage()
