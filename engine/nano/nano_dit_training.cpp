@@ -41,13 +41,15 @@ int chunkClips(int chunk, int clips)
 
 // Whether a chunk's file holds exactly the clips it should: a run asked for
 // more clips than the one before finds its last chunk short (and ones missing).
-bool chunkComplete(const std::string& path, int expectedClips)
+bool chunkHolds(const Checkpoint& checkpoint, int expectedClips)
 {
-    if (!fs::exists(path))
-        return false;
-    const auto checkpoint = Checkpoint::open(path);
     const auto& shape = checkpoint.record("latents").shape;
     return !shape.empty() && shape.front() == expectedClips;
+}
+
+bool chunkComplete(const std::string& path, int expectedClips)
+{
+    return fs::exists(path) && chunkHolds(Checkpoint::open(path), expectedClips);
 }
 
 struct LatentSet {
@@ -94,10 +96,15 @@ LatentSet loadLatents(const StageContext& context)
     const int chunks = (context.options.latentClips + kClipsPerChunk - 1) / kClipsPerChunk;
     for (int chunk = 0; chunk < chunks; ++chunk) {
         const std::string path = workFile(context, chunkName(chunk));
-        if (!chunkComplete(path, chunkClips(chunk, context.options.latentClips)))
-            throw EngineError("the latents " + path + " do not hold the clips this run asks for ("
+        const auto missing = [&] {
+            return EngineError("the latents " + path + " do not hold the clips this run asks for ("
                 + std::to_string(context.options.latentClips) + "): encode them again");
+        };
+        if (!fs::exists(path))
+            throw missing();
         const auto checkpoint = Checkpoint::open(path);
+        if (!chunkHolds(checkpoint, chunkClips(chunk, context.options.latentClips)))
+            throw missing();
         parts.push_back(checkpoint.load("latents").clone());
         const auto prompts = nlohmann::json::parse(checkpoint.metadata().at("prompts"));
         for (const auto& prompt : prompts)
