@@ -3,9 +3,11 @@
 #include <QCommandLineParser>
 
 #include <atomic>
+#include <cmath>
 #include <csignal>
 #include <cstdio>
 #include <optional>
+#include <string>
 
 #include <unistd.h>
 
@@ -33,8 +35,9 @@ void drawProgressBar(const engine::StepProgress& p)
 {
     constexpr int width = 30;
     const int filled = p.steps > 0 ? width * p.step / p.steps : 0;
-    std::fprintf(stderr, "\r%-12s [%s%s] %d/%d  %.1fs  ETA %.1fs ", p.phase.c_str(), std::string(filled, '#').c_str(),
-        std::string(width - filled, '.').c_str(), p.step, p.steps, p.elapsedSeconds, p.etaSeconds);
+    const std::string eta = p.etaSeconds >= 0 ? "ETA " + std::to_string(std::lround(p.etaSeconds)) + "s" : "";
+    std::fprintf(stderr, "\r%-12s [%s%s] %d/%d  %.1fs  %-10s", p.phase.c_str(), std::string(filled, '#').c_str(),
+        std::string(width - filled, '.').c_str(), p.step, p.steps, p.elapsedSeconds, eta.c_str());
     std::fflush(stderr);
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <string_view>
 
 #include <torch/torch.h>
 
@@ -163,7 +164,10 @@ GenerationResult generate(WorldModel& model, const GenerationRequest& request, c
 
     auto report = [context](int step, int steps, double elapsed, const char* phase) {
         if (context) {
-            const double eta = step > 0 ? elapsed / step * (steps - step) : 0.0;
+            // Only the sampler's steps are measured: the time the other
+            // phases (text, conditioning, decoding) take is not known.
+            const bool sampling = std::string_view(phase) == "sampling";
+            const double eta = sampling && step > 0 ? elapsed / step * (steps - step) : StepProgress::kEtaUnknown;
             context->progress({step, steps, elapsed, eta, phase});
         }
     };

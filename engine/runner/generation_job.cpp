@@ -48,7 +48,7 @@ JobFunction makeGenerationJob(std::shared_ptr<ModelCache> cache, GenerationJobSp
               });
         throwIfStopped(context);
         if (!cache->isLoaded(key))
-            context.progress({0, 0, 0.0, 0.0, "loading"});
+            context.progress({0, 0, 0.0, StepProgress::kEtaUnknown, "loading"});
 
         pipeline::GenerationRequest request = spec.request;
         pipeline::ProvenanceInputs provenance;
@@ -72,7 +72,7 @@ JobFunction makeGenerationJob(std::shared_ptr<ModelCache> cache, GenerationJobSp
         // "keep nothing"; a finish-take request lets this one be written.
         throwIfStopped(context);
 
-        context.progress({take.steps, take.steps, take.seconds["total"], 0.0, "writing"});
+        context.progress({take.steps, take.steps, take.seconds["total"], StepProgress::kEtaUnknown, "writing"});
         WrittenTake written;
         try {
             written = writeTake(config, request, take, provenance, spec.output, &context.cancel());

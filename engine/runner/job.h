@@ -19,7 +19,10 @@ struct StepProgress {
     int step = 0; // steps done
     int steps = 0;
     double elapsedSeconds = 0.0;
-    double etaSeconds = 0.0; // from the measured mean step time
+    // From the measured mean step time while sampling; negative where it is
+    // not known (the other phases), so no "0 s left" is shown then.
+    double etaSeconds = kEtaUnknown;
+    static constexpr double kEtaUnknown = -1.0;
     std::string phase; // "text", "conditioning", "sampling", "decoding", ...
 };
 

@@ -163,9 +163,14 @@ private slots:
         int previews = 0;
         int previewFrames = 0;
         JobCallbacks callbacks;
+        std::vector<double> etaOutsideSampling;
         callbacks.progress = [&](JobId, const StepProgress& p) {
-            if (p.phase == "sampling")
+            if (p.phase == "sampling") {
                 steps.push_back(p.step);
+                QVERIFY(p.etaSeconds >= 0); // measured from the steps done
+            } else {
+                etaOutsideSampling.push_back(p.etaSeconds);
+            }
         };
         callbacks.preview = [&](JobId, const PreviewPtr& frames) {
             ++previews;
@@ -175,6 +180,8 @@ private slots:
         JobContext context(1, cancel, callbacks);
         generate(*model, request(GenerationMode::Text2World, 9), &context);
         QCOMPARE(steps, (std::vector<int> {1, 2, 3}));
+        // Text, conditioning and decoding: the time left is unknown, not 0 s.
+        QCOMPARE(etaOutsideSampling, std::vector<double>(3, StepProgress::kEtaUnknown));
         QCOMPARE(previews, 3);
         QCOMPARE(previewFrames, 9); // every frame of the clip, not frame 0 only
 
