@@ -21,18 +21,6 @@
 #include "widgets/timeline_view.h"
 
 namespace cosmos::app {
-namespace {
-
-QString etaText(double seconds)
-{
-    if (seconds < 0)
-        return {};
-    if (seconds < 60)
-        return MainWindow::tr("ETA %1 s").arg(qRound(seconds));
-    return MainWindow::tr("ETA %1 min").arg(seconds / 60.0, 0, 'f', 1);
-}
-
-} // namespace
 
 void MainWindow::connectGeneration()
 {
@@ -100,7 +88,8 @@ void MainWindow::onJobProgress(qint64 jobId, int step, int steps, double etaSeco
     QString summary = phase == QLatin1String("sampling")
         ? tr("Job %1: step %2/%3").arg(jobId).arg(step).arg(steps)
         : tr("Job %1: %2").arg(jobId).arg(widgets::JobItemDelegate::phaseText(phase));
-    const QString eta = etaText(etaSeconds);
+    // The job queue's words for the time left, so both places read alike.
+    const QString eta = widgets::JobItemDelegate::etaText(etaSeconds);
     if (!eta.isEmpty())
         summary += QStringLiteral(" · ") + eta;
     m_statusBar->setJobSummary(summary);

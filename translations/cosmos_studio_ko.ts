@@ -313,14 +313,6 @@
         </translation>
     </message>
     <message>
-        <source>ETA %1 s</source>
-        <translation>남은 시간 %1초</translation>
-    </message>
-    <message>
-        <source>ETA %1 min</source>
-        <translation>남은 시간 %1분</translation>
-    </message>
-    <message>
         <source>Job %1 starting…</source>
         <translation>작업 %1 시작 중…</translation>
     </message>

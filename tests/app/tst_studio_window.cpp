@@ -28,12 +28,14 @@
 #include "widgets/board_view.h"
 #include "widgets/export_dialog.h"
 #include "widgets/inspector_panel.h"
+#include "widgets/job_item_delegate.h"
 #include "widgets/job_queue_view.h"
 #include "widgets/playback_clock.h"
 #include "widgets/preview_panel.h"
 #include "widgets/preview_view.h"
 #include "widgets/prompt_editor.h"
 #include "widgets/prompt_matrix_dialog.h"
+#include "widgets/studio_status_bar.h"
 #include "widgets/timeline_view.h"
 
 using namespace cosmos;
@@ -118,8 +120,16 @@ private slots:
         // (from the first sampling step until decoding starts).
         std::unique_ptr<LatencyProbe> probe;
         double worstGapMs = -1;
+        // The status bar's summary after each report (the window's own slot
+        // ran first): it gives the time left in the job queue's words.
+        QStringList summaries;
         connect(window.bridge(), &app::EngineBridge::jobProgress, this,
-            [&](qint64, int, int, double, const QString& phase) {
+            [&](qint64, int, int, double eta, const QString& phase) {
+                summaries << window.studioStatusBar()->jobSummaryText();
+                if (eta >= 0)
+                    QVERIFY(summaries.last().endsWith(" · " + widgets::JobItemDelegate::etaText(eta)));
+                else
+                    QVERIFY(!summaries.last().contains(" left"));
                 if (phase == "sampling" && !probe && worstGapMs < 0)
                     probe = std::make_unique<LatencyProbe>();
                 if (phase != "sampling" && probe) {
@@ -139,6 +149,8 @@ private slots:
         for (const QList<QVariant>& event : progress)
             samplingSteps += event.at(4).toString() == "sampling" ? 1 : 0;
         QVERIFY(samplingSteps >= 12);
+        QVERIFY(summaries.filter(QRegularExpression("^Job \\d+: step \\d+/12 · \\d+:\\d\\d left$")).size() >= 1);
+        QVERIFY(summaries.filter("ETA").isEmpty());
         QVERIFY(window.previewFramesReceived() >= 1);
         QVERIFY(window.preview()->view()->paintedFrames() >= 1);
 
