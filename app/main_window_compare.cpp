@@ -102,7 +102,8 @@ void MainWindow::compareTakes()
             tr("A/B needs two finished takes of the selected segment: generate another (Ctrl+Return)."), 6000);
         return;
     }
-    const QString labels = tr("A: take %1 (selected)").arg(a->id) + QLatin1Char('\n') + tr("B: take %1").arg(b->id);
+    // The view puts "A" and "B" before them: the labels say which take.
+    const QString labels = tr("Take %1 (selected)").arg(a->id) + QLatin1Char('\n') + tr("Take %1").arg(b->id);
     m_abLoader->load({store.media().absolutePath(a->clip.path), store.media().absolutePath(b->clip.path)}, labels);
 }
 

@@ -481,14 +481,6 @@
         <translation>A/B 비교에는 선택한 세그먼트의 완료된 테이크가 두 개 필요합니다. 테이크를 하나 더 생성하십시오(Ctrl+Return).</translation>
     </message>
     <message>
-        <source>A: take %1 (selected)</source>
-        <translation>A: 테이크 %1 (선택됨)</translation>
-    </message>
-    <message>
-        <source>B: take %1</source>
-        <translation>B: 테이크 %1</translation>
-    </message>
-    <message>
         <source>An export is already running.</source>
         <translation>이미 내보내기가 진행 중입니다.</translation>
     </message>
@@ -533,6 +525,14 @@
     <message>
         <source>&amp;Compare</source>
         <translation>비교(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Take %1 (selected)</source>
+        <translation>테이크 %1 (선택됨)</translation>
+    </message>
+    <message>
+        <source>Take %1</source>
+        <translation>테이크 %1</translation>
     </message>
 </context>
 <context>

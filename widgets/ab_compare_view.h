@@ -51,6 +51,9 @@ public:
     void clear();
     engine::PreviewPtr clipA() const { return m_a; }
     engine::PreviewPtr clipB() const { return m_b; }
+    // What each side is, as given (the view shows them after "A" and "B").
+    QString labelA() const { return m_labelA; }
+    QString labelB() const { return m_labelB; }
     int frameCount() const;
 
     void setMode(Mode mode);

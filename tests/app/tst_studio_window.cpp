@@ -1,8 +1,10 @@
 // The studio as a newcomer meets it, driving the real window on the real
 // nano model: new project, type a prompt, Ctrl+Return; the preview animates
 // the sampler's steps, the take lands on the timeline and plays; undo; Esc
-// cancels within a step; a paused queue survives a restart; and the GUI
-// thread never stalls while the engine works.
+// cancels within a step; A/B compares two takes; a paused queue survives a
+// restart; and the GUI thread never stalls while the engine works.
+#include <algorithm>
+
 #include <QApplication>
 #include <QComboBox>
 #include <QElapsedTimer>
@@ -12,6 +14,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTimer>
 #include <QUndoStack>
@@ -23,6 +26,7 @@
 #include "engine/tools/clip_frames.h"
 #include "projects/jobs_model.h"
 #include "projects/project.h"
+#include "widgets/ab_compare_view.h"
 #include "widgets/board_labels.h"
 #include "widgets/board_panel.h"
 #include "widgets/board_view.h"
@@ -269,6 +273,49 @@ private slots:
         QCOMPARE(project.store().selectedTakeId(segment), cells.at(pick).takeId);
         project.undoStack().undo();
         QCOMPARE(project.store().selectedTakeId(segment), before);
+    }
+
+    void comparesTheSelectedTakeWithTheNewestOther()
+    {
+        // The matrix project's segment holds four finished takes.
+        app::MainWindow window(nullptr);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window)); // shortcuts reach an active window
+        QVERIFY(window.openProject(m_root.filePath("matrix")));
+        projects::Project& project = *window.project();
+        const qint64 segment = window.timeline()->selectedSegment();
+        QVERIFY(segment != 0);
+        const QList<projects::TakeRecord> takes = project.store().takes(segment);
+        QCOMPARE(takes.size(), 4);
+        qint64 newest = 0;
+        for (const projects::TakeRecord& take : takes)
+            newest = std::max(newest, take.id);
+        const qint64 oldest = std::min_element(takes.begin(), takes.end(), [](const auto& x, const auto& y) {
+            return x.id < y.id;
+        })->id;
+        project.selectTake(segment, oldest);
+
+        window.timeline()->setFocus();
+        QTest::keyClick(window.timeline(), Qt::Key_B, Qt::ControlModifier | Qt::ShiftModifier);
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            window.abCompare()->clipA() != nullptr, qPrintable(window.statusBar()->currentMessage()), 10000);
+        QCOMPARE(window.workspace()->currentWidget(), static_cast<QWidget*>(window.abCompare()));
+        // Each side is named once: the view adds the "A" and "B".
+        QCOMPARE(window.abCompare()->labelA(), QString("Take %1 (selected)").arg(oldest));
+        QCOMPARE(window.abCompare()->labelB(), QString("Take %1").arg(newest));
+        QCOMPARE(window.abCompare()->frameCount(), 5);
+
+        // With one take there is nothing to compare: the status bar says why.
+        window.abCompare()->clear();
+        projects::SegmentRecord empty;
+        empty.position = int(project.store().segments().size());
+        const qint64 single = project.addSegment(empty);
+        window.timeline()->selectSegment(single);
+        QTest::keyClick(window.timeline(), Qt::Key_B, Qt::ControlModifier | Qt::ShiftModifier);
+        QVERIFY(window.statusBar()->currentMessage().startsWith("A/B needs two finished takes"));
+        QVERIFY(window.abCompare()->clipA() == nullptr);
     }
 
     void exportsTheTimelineFromTheFileMenu()
