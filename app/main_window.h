@@ -106,6 +106,8 @@ public slots:
     void showBoard(qint64 boardId);
     // The selected segment's take against its newest other finished take.
     void compareTakes();
+    // Every finished take of the selected segment on a new board, shown.
+    void boardOfSegmentTakes();
     void showExport(); // File > Export (main_window_export.cpp)
 
 protected:
@@ -202,6 +204,7 @@ private:
     QAction* m_playTimelineAction = nullptr;
     QAction* m_promptMatrixAction = nullptr;
     QAction* m_compareAction = nullptr;
+    QAction* m_takesBoardAction = nullptr;
     QAction* m_exportAction = nullptr;
     QAction* m_modelManagerAction = nullptr;
     QAction* m_preferencesAction = nullptr;

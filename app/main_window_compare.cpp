@@ -1,8 +1,11 @@
 // Comparing takes in the main window: comparison boards (the Board tab, all
 // takes of a board in one synchronised grid, filling as a prompt matrix
-// finishes) and the A/B view (a wipe and a difference heatmap of two takes).
+// finishes, or a segment's takes gathered at once) and the A/B view (a wipe
+// and a difference heatmap of two takes).
 // Clips are read off the GUI thread by their own loaders, so that a board
 // loading never cancels the player's clip and the other way round.
+#include <algorithm>
+
 #include <QStatusBar>
 #include <QTabWidget>
 
@@ -12,6 +15,7 @@
 #include "widgets/ab_compare_view.h"
 #include "widgets/board_labels.h"
 #include "widgets/board_panel.h"
+#include "widgets/board_view.h"
 #include "widgets/timeline_view.h"
 
 namespace cosmos::app {
@@ -20,6 +24,24 @@ void MainWindow::createCompareViews()
 {
     m_board = new widgets::BoardPanel(m_workspace);
     m_workspace->addTab(m_board, tr("Board"));
+    // The Board tab opened by hand shows the newest board; with none it
+    // says how to make one.
+    connect(m_workspace, &QTabWidget::currentChanged, this, [this] {
+        if (m_workspace->currentWidget() != m_board || m_shownBoard != 0 || !project())
+            return;
+        qint64 newest = 0;
+        for (const projects::BoardRecord& board : project()->store().boards())
+            newest = std::max(newest, board.id);
+        if (newest != 0) {
+            showBoard(newest);
+            return;
+        }
+        m_board->clear();
+        m_board->view()->setEmptyMessage(
+            tr("No comparison board yet.\n"
+               "Compare > Board of the Segment's Takes (Ctrl+Shift+G) gathers a segment's takes;\n"
+               "Generate > Prompt Matrix (Ctrl+Shift+Return) fills a board with new ones."));
+    });
     m_abView = new widgets::AbCompareView(m_workspace);
     m_workspace->addTab(m_abView, tr("A/B"));
     m_boardLoader = new ClipLoader(this);
@@ -65,6 +87,8 @@ void MainWindow::showBoard(qint64 boardId)
     }
     if (paths.isEmpty()) {
         m_board->clear();
+        m_board->view()->setEmptyMessage(
+            tr("No finished takes on \"%1\" yet.\nThey appear here as they finish.").arg(board->name));
         m_workspace->setCurrentWidget(m_board);
         statusBar()->showMessage(tr("The board \"%1\" has no finished takes yet.").arg(board->name), 5000);
         return;
@@ -105,6 +129,39 @@ void MainWindow::compareTakes()
     // The view puts "A" and "B" before them: the labels say which take.
     const QString labels = tr("Take %1 (selected)").arg(a->id) + QLatin1Char('\n') + tr("Take %1").arg(b->id);
     m_abLoader->load({store.media().absolutePath(a->clip.path), store.media().absolutePath(b->clip.path)}, labels);
+}
+
+void MainWindow::boardOfSegmentTakes()
+{
+    const qint64 segmentId = m_timeline->selectedSegment();
+    if (!project() || segmentId == 0)
+        return;
+    auto& store = project()->store();
+    QList<qint64> finished;
+    for (const projects::TakeRecord& take : store.takes(segmentId)) {
+        if (!take.clip.isNull())
+            finished << take.id;
+    }
+    if (finished.size() < 2) {
+        statusBar()->showMessage(
+            tr("A board needs two finished takes of the selected segment: generate another (Ctrl+Return)."), 6000);
+        return;
+    }
+    const auto segment = store.segment(segmentId);
+    const int number = segment ? segment->position + 1 : 0;
+    const auto boardId = project()->addBoard(tr("Takes of segment %1").arg(number));
+    bool added = boardId.has_value();
+    for (int i = 0; added && i < finished.size(); ++i)
+        added = project()->addTakeToBoard(*boardId, finished.at(i));
+    if (!added) {
+        // A half-made board would only confuse: take it away again.
+        const QString why = store.lastError().message;
+        if (boardId)
+            project()->removeBoard(*boardId);
+        showError(tr("Cannot make the board"), why);
+        return;
+    }
+    showBoard(*boardId);
 }
 
 } // namespace cosmos::app

@@ -91,6 +91,12 @@ void MainWindow::createActions()
     m_compareAction->setStatusTip(tr("The selected take against the segment's newest other take: wipe and difference"));
     connect(m_compareAction, &QAction::triggered, this, &MainWindow::compareTakes);
 
+    m_takesBoardAction = new QAction(tr("Board of the Segment's &Takes"), this);
+    m_takesBoardAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G));
+    m_takesBoardAction->setObjectName(QStringLiteral("actionTakesBoard"));
+    m_takesBoardAction->setStatusTip(tr("Every finished take of the selected segment on a new comparison board"));
+    connect(m_takesBoardAction, &QAction::triggered, this, &MainWindow::boardOfSegmentTakes);
+
     m_modelManagerAction = new QAction(tr("Mo&dels..."), this);
     m_modelManagerAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
     m_modelManagerAction->setObjectName(QStringLiteral("actionModels"));
@@ -111,9 +117,9 @@ void MainWindow::createActions()
     m_aboutAction->setMenuRole(QAction::AboutRole);
     connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
 
-    for (QAction* action :
-        {m_newAction, m_openAction, m_closeAction, m_exportAction, m_quitAction, m_undoAction, m_redoAction,
-            m_playTimelineAction, m_promptMatrixAction, m_compareAction, m_modelManagerAction, m_preferencesAction})
+    for (QAction* action : {m_newAction, m_openAction, m_closeAction, m_exportAction, m_quitAction, m_undoAction,
+             m_redoAction, m_playTimelineAction, m_promptMatrixAction, m_compareAction, m_takesBoardAction,
+             m_modelManagerAction, m_preferencesAction})
         showShortcutInToolTip(action);
     // The undo actions rename themselves ("Undo Move Segment"): keep the tooltip current.
     for (QAction* action : {m_undoAction, m_redoAction})
@@ -189,6 +195,7 @@ void MainWindow::createMenus()
     m_compareMenu = menuBar()->addMenu(tr("&Compare"));
     m_compareMenu->setObjectName(QStringLiteral("menuCompare"));
     m_compareMenu->addAction(m_compareAction);
+    m_compareMenu->addAction(m_takesBoardAction);
     m_compareMenu->addAction(m_promptMatrixAction);
 
     m_helpMenu = menuBar()->addMenu(tr("&Help"));
@@ -222,6 +229,7 @@ void MainWindow::updateActions()
     m_playTimelineAction->setEnabled(open);
     m_promptMatrixAction->setEnabled(open);
     m_compareAction->setEnabled(open);
+    m_takesBoardAction->setEnabled(open);
     m_exportAction->setEnabled(open);
 }
 

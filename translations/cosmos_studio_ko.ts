@@ -534,6 +534,40 @@
         <source>Take %1</source>
         <translation>테이크 %1</translation>
     </message>
+    <message>
+        <source>No comparison board yet.
+Compare &gt; Board of the Segment&apos;s Takes (Ctrl+Shift+G) gathers a segment&apos;s takes;
+Generate &gt; Prompt Matrix (Ctrl+Shift+Return) fills a board with new ones.</source>
+        <translation>아직 비교 보드가 없습니다.
+비교 &gt; 세그먼트 테이크 보드(Ctrl+Shift+G)는 세그먼트의 테이크를 모읍니다.
+생성 &gt; 프롬프트 매트릭스(Ctrl+Shift+Return)는 새 테이크로 보드를 채웁니다.</translation>
+    </message>
+    <message>
+        <source>No finished takes on &quot;%1&quot; yet.
+They appear here as they finish.</source>
+        <translation>“%1”에 아직 완료된 테이크가 없습니다.
+완료되는 대로 여기에 나타납니다.</translation>
+    </message>
+    <message>
+        <source>A board needs two finished takes of the selected segment: generate another (Ctrl+Return).</source>
+        <translation>보드에는 선택한 세그먼트의 완료된 테이크가 두 개 필요합니다. 테이크를 하나 더 생성하십시오(Ctrl+Return).</translation>
+    </message>
+    <message>
+        <source>Takes of segment %1</source>
+        <translation>세그먼트 %1의 테이크</translation>
+    </message>
+    <message>
+        <source>Cannot make the board</source>
+        <translation>보드를 만들 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Board of the Segment&apos;s &amp;Takes</source>
+        <translation>세그먼트 테이크 보드(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Every finished take of the selected segment on a new comparison board</source>
+        <translation>선택한 세그먼트의 완료된 테이크를 모두 새 비교 보드에 놓습니다</translation>
+    </message>
 </context>
 <context>
     <name>cosmos::app::ProjectSession</name>
@@ -1132,12 +1166,6 @@
 <context>
     <name>cosmos::widgets::BoardView</name>
     <message>
-        <source>No takes on this board yet.
-Add takes to compare them side by side.</source>
-        <translation>이 보드에는 아직 테이크가 없습니다.
-테이크를 추가하여 나란히 비교하십시오.</translation>
-    </message>
-    <message>
         <source>OpenGL is not working here, so nothing can be shown.</source>
         <translation>이 환경에서는 OpenGL이 동작하지 않아 아무것도 표시할 수 없습니다.</translation>
     </message>
@@ -1148,6 +1176,10 @@ Add takes to compare them side by side.</source>
     <message>
         <source>Click to use this take in its segment</source>
         <translation>클릭하여 이 테이크를 해당 세그먼트에 사용</translation>
+    </message>
+    <message>
+        <source>No takes on this board yet.</source>
+        <translation>이 보드에는 아직 테이크가 없습니다.</translation>
     </message>
 </context>
 <context>
@@ -2211,6 +2243,12 @@ Generate a take or pick one on the timeline.</source>
         <translation>
             <numerusform>테이크 %n개</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1
+Double-click to show it in the Board tab</source>
+        <translation>%1
+두 번 클릭하면 보드 탭에 표시됩니다</translation>
     </message>
 </context>
 <context>

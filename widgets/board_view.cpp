@@ -97,8 +97,7 @@ QImage textBox(const QString& html, qreal width, int maxLines, const QFont& font
 
 } // namespace
 
-BoardView::BoardView(QWidget* parent)
-    : QOpenGLWidget(parent), m_emptyMessage(tr("No takes on this board yet.\nAdd takes to compare them side by side."))
+BoardView::BoardView(QWidget* parent) : QOpenGLWidget(parent), m_emptyMessage(tr("No takes on this board yet."))
 {
     setFocusPolicy(Qt::StrongFocus); // the player's shortcuts work once the board is clicked
     setMouseTracking(true); // the hover outline

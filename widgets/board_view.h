@@ -60,6 +60,7 @@ public:
     void setSmoothScaling(bool smooth);
     bool smoothScaling() const { return m_smooth; }
     void setEmptyMessage(const QString& message);
+    QString emptyMessage() const { return m_emptyMessage; }
 
     // Geometry in widget (logical) pixels. The cell is its whole grid slot;
     // the frame is letterboxed inside it. Empty for an index out of range.

@@ -131,6 +131,8 @@ void ProjectBrowser::rebuild()
         auto* item = new QTreeWidgetItem(boards, {board.name, tr("%n take(s)", nullptr, int(board.takeIds.size()))});
         item->setData(0, kKindRole, BoardItem);
         item->setData(0, kIdRole, board.id);
+        // The dock is narrow: the whole name, and what a double-click does.
+        item->setToolTip(0, tr("%1\nDouble-click to show it in the Board tab").arg(board.name));
     }
     boards->setExpanded(true);
 }

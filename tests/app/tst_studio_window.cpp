@@ -1,8 +1,9 @@
 // The studio as a newcomer meets it, driving the real window on the real
 // nano model: new project, type a prompt, Ctrl+Return; the preview animates
 // the sampler's steps, the take lands on the timeline and plays; undo; Esc
-// cancels within a step; A/B compares two takes; a paused queue survives a
-// restart; and the GUI thread never stalls while the engine works.
+// cancels within a step; A/B compares two takes and a board gathers a
+// segment's takes; a paused queue survives a restart; and the GUI thread
+// never stalls while the engine works.
 #include <algorithm>
 
 #include <QApplication>
@@ -316,6 +317,57 @@ private slots:
         QTest::keyClick(window.timeline(), Qt::Key_B, Qt::ControlModifier | Qt::ShiftModifier);
         QVERIFY(window.statusBar()->currentMessage().startsWith("A/B needs two finished takes"));
         QVERIFY(window.abCompare()->clipA() == nullptr);
+    }
+
+    void gathersASegmentsTakesOnABoard()
+    {
+        app::MainWindow window(nullptr);
+        window.show();
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        // The first project has no board: the Board tab says how to make one.
+        QVERIFY(window.openProject(m_root.filePath("first")));
+        QVERIFY(window.project()->store().boards().isEmpty());
+        window.workspace()->setCurrentWidget(window.board());
+        QCOMPARE(window.board()->view()->cellCount(), 0);
+        QVERIFY(window.board()->view()->emptyMessage().contains("Board of the Segment's Takes"));
+
+        // The matrix project's segment holds four takes; Ctrl+Shift+G puts
+        // them all on a new board and shows it.
+        QVERIFY(window.openProject(m_root.filePath("matrix")));
+        projects::Project& project = *window.project();
+        const qint64 segment = project.store().segments().first().id; // the A/B test added a second
+        window.timeline()->selectSegment(segment);
+        const int boardsBefore = int(project.store().boards().size());
+        window.timeline()->setFocus();
+        QTest::keyClick(window.timeline(), Qt::Key_G, Qt::ControlModifier | Qt::ShiftModifier);
+        const QList<projects::BoardRecord> boards = project.store().boards();
+        QCOMPARE(int(boards.size()), boardsBefore + 1);
+        const projects::BoardRecord& made = boards.last();
+        QCOMPARE(made.name, QString("Takes of segment 1"));
+        QList<qint64> takeIds;
+        for (const projects::TakeRecord& take : project.store().takes(segment))
+            takeIds << take.id;
+        QCOMPARE(project.store().boardTakes(made.id), takeIds);
+        QTRY_COMPARE_WITH_TIMEOUT(window.board()->view()->cellCount(), 4, 10000);
+        QCOMPARE(window.shownBoard(), made.id);
+        QCOMPARE(window.workspace()->currentWidget(), static_cast<QWidget*>(window.board()));
+
+        // Reopened, the Board tab opened by hand shows the newest board.
+        QVERIFY(window.openProject(m_root.filePath("matrix")));
+        QCOMPARE(window.shownBoard(), 0);
+        window.workspace()->setCurrentWidget(window.board());
+        QTRY_COMPARE_WITH_TIMEOUT(window.board()->view()->cellCount(), 4, 10000);
+        QCOMPARE(window.shownBoard(), made.id);
+        QVERIFY(window.board()->titleText().startsWith("Takes of segment 1"));
+
+        // A segment with fewer than two finished takes makes no board.
+        projects::SegmentRecord empty;
+        empty.position = int(window.project()->store().segments().size());
+        window.timeline()->selectSegment(window.project()->addSegment(empty));
+        QTest::keyClick(window.timeline(), Qt::Key_G, Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(int(window.project()->store().boards().size()), boardsBefore + 1);
+        QVERIFY(window.statusBar()->currentMessage().startsWith("A board needs two finished takes"));
     }
 
     void exportsTheTimelineFromTheFileMenu()

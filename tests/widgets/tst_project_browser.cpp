@@ -72,6 +72,7 @@ private slots:
         project->addBoard("seeds");
         QCOMPARE(browser.tree()->topLevelItem(1)->childCount(), 1);
         QCOMPARE(browser.tree()->topLevelItem(1)->child(0)->text(0), QString("seeds"));
+        QVERIFY(browser.tree()->topLevelItem(1)->child(0)->toolTip(0).startsWith("seeds\n"));
 
         browser.setProject(nullptr);
         QCOMPARE(browser.tree()->topLevelItemCount(), 0);
