@@ -108,6 +108,8 @@ public slots:
     void compareTakes();
     // Every finished take of the selected segment on a new board, shown.
     void boardOfSegmentTakes();
+    // The newest board in the Board tab; with none, how to make one.
+    void showNewestBoard();
     void showExport(); // File > Export (main_window_export.cpp)
 
 protected:

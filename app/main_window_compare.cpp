@@ -24,23 +24,10 @@ void MainWindow::createCompareViews()
 {
     m_board = new widgets::BoardPanel(m_workspace);
     m_workspace->addTab(m_board, tr("Board"));
-    // The Board tab opened by hand shows the newest board; with none it
-    // says how to make one.
+    // The Board tab opened by hand shows the newest board.
     connect(m_workspace, &QTabWidget::currentChanged, this, [this] {
-        if (m_workspace->currentWidget() != m_board || m_shownBoard != 0 || !project())
-            return;
-        qint64 newest = 0;
-        for (const projects::BoardRecord& board : project()->store().boards())
-            newest = std::max(newest, board.id);
-        if (newest != 0) {
-            showBoard(newest);
-            return;
-        }
-        m_board->clear();
-        m_board->view()->setEmptyMessage(
-            tr("No comparison board yet.\n"
-               "Compare > Board of the Segment's Takes (Ctrl+Shift+G) gathers a segment's takes;\n"
-               "Generate > Prompt Matrix (Ctrl+Shift+Return) fills a board with new ones."));
+        if (m_workspace->currentWidget() == m_board && m_shownBoard == 0)
+            showNewestBoard();
     });
     m_abView = new widgets::AbCompareView(m_workspace);
     m_workspace->addTab(m_abView, tr("A/B"));
@@ -65,6 +52,25 @@ void MainWindow::createCompareViews()
             m_abView->setClips(clips[0], clips[1], labels.value(0), labels.value(1), fps);
             m_workspace->setCurrentWidget(m_abView);
         });
+}
+
+void MainWindow::showNewestBoard()
+{
+    if (!project())
+        return;
+    qint64 newest = 0;
+    for (const projects::BoardRecord& board : project()->store().boards())
+        newest = std::max(newest, board.id);
+    if (newest != 0) {
+        showBoard(newest);
+        return;
+    }
+    m_shownBoard = 0;
+    m_board->clear();
+    m_board->view()->setEmptyMessage(
+        tr("No comparison board yet.\n"
+           "Compare > Board of the Segment's Takes (Ctrl+Shift+G) gathers a segment's takes;\n"
+           "Generate > Prompt Matrix (Ctrl+Shift+Return) fills a board with new ones."));
 }
 
 void MainWindow::showBoard(qint64 boardId)

@@ -90,10 +90,20 @@ void MainWindow::openStartupProject()
 void MainWindow::onProjectOpened(projects::Project* project)
 {
     m_shownBoard = 0;
-    // The board on show fills as its takes finish (a prompt matrix).
+    // The board on show fills as its takes finish (a prompt matrix) and
+    // takes a new name; deleted (Project dock), it leaves the Board tab.
     connect(project, &projects::Project::changed, this, [this](const projects::ChangeEvent& event) {
-        if (event.type == projects::ChangeEvent::Type::BoardsChanged && event.boardId == m_shownBoard
-            && m_shownBoard != 0 && m_workspace->currentWidget() == m_board)
+        if (event.type != projects::ChangeEvent::Type::BoardsChanged || event.boardId != m_shownBoard
+            || m_shownBoard == 0 || !this->project())
+            return;
+        if (!this->project()->store().board(m_shownBoard)) {
+            m_shownBoard = 0;
+            m_board->clear();
+            if (m_workspace->currentWidget() == m_board)
+                showNewestBoard();
+            return;
+        }
+        if (m_workspace->currentWidget() == m_board)
             showBoard(m_shownBoard);
     });
     m_undoGroup->addStack(&project->undoStack());

@@ -2250,6 +2250,36 @@ Double-click to show it in the Board tab</source>
         <translation>%1
 두 번 클릭하면 보드 탭에 표시됩니다</translation>
     </message>
+    <message>
+        <source>&amp;Rename Board</source>
+        <translation>보드 이름 바꾸기(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Board...</source>
+        <translation>보드 삭제(&amp;D)...</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>표시(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Cannot rename the board</source>
+        <translation>보드 이름을 바꿀 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Delete Board</source>
+        <translation>보드 삭제</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete the board &quot;%1&quot;? Its %n take(s) stay on the timeline; the board cannot be brought back.</source>
+        <translation>
+            <numerusform>보드 “%1”을(를) 삭제하시겠습니까? 테이크 %n개는 타임라인에 남습니다. 보드는 되돌릴 수 없습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot delete the board</source>
+        <translation>보드를 삭제할 수 없습니다</translation>
+    </message>
 </context>
 <context>
     <name>cosmos::widgets::PromptEditor</name>

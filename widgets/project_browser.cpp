@@ -2,18 +2,16 @@
 
 #include <QHeaderView>
 #include <QLabel>
+#include <QScopedValueRollback>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
 #include "projects/project.h"
+#include "widgets/project_browser_items.h"
 
 namespace cosmos::widgets {
+using namespace browser_items;
 namespace {
-
-enum ItemKind { SegmentItem = 1, TakeItem, BoardItem };
-constexpr int kKindRole = Qt::UserRole + 1;
-constexpr int kIdRole = Qt::UserRole + 2;
-constexpr int kSegmentRole = Qt::UserRole + 3;
 
 QString statusWord(projects::TakeStatus status)
 {
@@ -58,11 +56,13 @@ ProjectBrowser::ProjectBrowser(QWidget* parent) : QWidget(parent)
 
     connect(m_tree, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem* item) { onItemActivated(item); });
     connect(m_tree, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem* item) {
+        updateBoardActions();
         if (item && item->data(0, kKindRole).toInt() == SegmentItem)
             emit segmentSelected(item->data(0, kIdRole).toLongLong());
         else if (item && item->data(0, kKindRole).toInt() == TakeItem)
             emit segmentSelected(item->data(0, kSegmentRole).toLongLong());
     });
+    createBoardActions();
     rebuild();
 }
 
@@ -92,6 +92,7 @@ void ProjectBrowser::rebuild()
             if (top->child(j)->isExpanded())
                 expanded.append(top->child(j)->data(0, kIdRole).toLongLong());
     }
+    const QScopedValueRollback<bool> rebuilding(m_rebuilding, true);
     m_tree->clear();
     if (!m_project) {
         m_title->setText(tr("No project open."));
@@ -131,6 +132,7 @@ void ProjectBrowser::rebuild()
         auto* item = new QTreeWidgetItem(boards, {board.name, tr("%n take(s)", nullptr, int(board.takeIds.size()))});
         item->setData(0, kKindRole, BoardItem);
         item->setData(0, kIdRole, board.id);
+        item->setFlags(item->flags() | Qt::ItemIsEditable); // F2 renames it
         // The dock is narrow: the whole name, and what a double-click does.
         item->setToolTip(0, tr("%1\nDouble-click to show it in the Board tab").arg(board.name));
     }

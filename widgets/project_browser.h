@@ -1,11 +1,13 @@
 // The project browser dock: the open project at a glance, as a tree of its
 // segments (in timeline order) with their takes, and its comparison boards.
-// Selecting a segment or a take tells the rest of the window; it edits
-// nothing itself.
+// Selecting a segment or a take tells the rest of the window. The boards are
+// managed here (project_browser_boards.cpp): F2 renames one in place, Delete
+// removes it (its takes stay), both also in the context menu.
 #pragma once
 
 #include <QWidget>
 
+class QAction;
 class QLabel;
 class QTreeWidget;
 class QTreeWidgetItem;
@@ -24,6 +26,10 @@ public:
 
     void setProject(projects::Project* project); // nullable
     QTreeWidget* tree() const { return m_tree; }
+    // The board of the current item; 0 when it is no board.
+    qint64 currentBoard() const;
+    QAction* renameBoardAction() const { return m_renameBoard; }
+    QAction* deleteBoardAction() const { return m_deleteBoard; }
 
 signals:
     void segmentSelected(qint64 segmentId);
@@ -35,10 +41,20 @@ private:
     void rebuild();
     void onChanged(const cosmos::projects::ChangeEvent& event);
     void onItemActivated(QTreeWidgetItem* item);
+    // project_browser_boards.cpp
+    void createBoardActions();
+    void updateBoardActions();
+    void showBoardMenu(const QPoint& at);
+    void renameCurrentBoard();
+    void deleteCurrentBoard();
+    void onItemEdited(QTreeWidgetItem* item, int column);
 
     projects::Project* m_project = nullptr;
     QLabel* m_title = nullptr;
     QTreeWidget* m_tree = nullptr;
+    QAction* m_renameBoard = nullptr;
+    QAction* m_deleteBoard = nullptr;
+    bool m_rebuilding = false; // items made by rebuild() are no edits
 };
 
 } // namespace cosmos::widgets

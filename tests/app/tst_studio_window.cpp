@@ -361,12 +361,17 @@ private slots:
         QCOMPARE(window.shownBoard(), made.id);
         QVERIFY(window.board()->titleText().startsWith("Takes of segment 1"));
 
+        // Deleted while on show, the board leaves the tab for the newest other.
+        QVERIFY(window.project()->removeBoard(made.id));
+        QCOMPARE(window.shownBoard(), boards.first().id);
+        QTRY_VERIFY_WITH_TIMEOUT(!window.board()->titleText().startsWith("Takes of segment 1"), 10000);
+
         // A segment with fewer than two finished takes makes no board.
         projects::SegmentRecord empty;
         empty.position = int(window.project()->store().segments().size());
         window.timeline()->selectSegment(window.project()->addSegment(empty));
         QTest::keyClick(window.timeline(), Qt::Key_G, Qt::ControlModifier | Qt::ShiftModifier);
-        QCOMPARE(int(window.project()->store().boards().size()), boardsBefore + 1);
+        QCOMPARE(int(window.project()->store().boards().size()), boardsBefore);
         QVERIFY(window.statusBar()->currentMessage().startsWith("A board needs two finished takes"));
     }
 

@@ -1,8 +1,14 @@
 // The project browser follows the project (segments in timeline order with
-// their takes, boards) through edits and undo, and tells the window what
-// the user picked.
+// their takes, boards) through edits and undo, tells the window what the
+// user picked, and renames (F2) and deletes (Delete, after asking) boards.
+#include <QAction>
+#include <QApplication>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QTreeWidget>
 #include <QtTest>
 
@@ -106,6 +112,90 @@ private slots:
         QCOMPARE(activated.count(), 1);
         QCOMPARE(activated.at(0).at(0).toLongLong(), a);
         QCOMPARE(activated.at(0).at(1).toLongLong(), takeId);
+    }
+
+    void boardsAreRenamedAndDeletedFromTheTree()
+    {
+        auto project = makeProject();
+        const qint64 a = addSegment(*project, "a");
+        TakeRecord take;
+        take.segmentId = a;
+        take.status = TakeStatus::Done;
+        const qint64 takeId = project->addTake(take).value_or(0);
+        const qint64 board = project->addBoard("seeds").value_or(0);
+        QVERIFY(project->addTakeToBoard(board, takeId));
+        ProjectBrowser browser;
+        browser.setProject(project.get());
+        browser.show();
+        browser.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&browser)); // its keys are shortcuts
+        const auto boardItem = [&] { return browser.tree()->topLevelItem(1)->child(0); };
+
+        // On a segment the board actions are off.
+        browser.tree()->setCurrentItem(browser.tree()->topLevelItem(0)->child(0));
+        QCOMPARE(browser.currentBoard(), 0);
+        QVERIFY(!browser.renameBoardAction()->isEnabled());
+        QVERIFY(!browser.deleteBoardAction()->isEnabled());
+
+        // Double-click shows a board, it does not edit its name.
+        QSignalSpy activated(&browser, &ProjectBrowser::boardActivated);
+        const QRect rect = browser.tree()->visualItemRect(boardItem());
+        // (A real double-click: a click, then the second press as a double-click.)
+        QTest::mouseClick(browser.tree()->viewport(), Qt::LeftButton, {}, rect.center());
+        QTest::mouseDClick(browser.tree()->viewport(), Qt::LeftButton, {}, rect.center());
+        QCOMPARE(activated.count(), 1);
+        QCOMPARE(activated.at(0).at(0).toLongLong(), board);
+        QVERIFY(!browser.tree()->findChild<QLineEdit*>());
+
+        // F2 edits the name in place; Return renames the board.
+        browser.tree()->setCurrentItem(boardItem());
+        QCOMPARE(browser.currentBoard(), board);
+        QVERIFY(browser.deleteBoardAction()->isEnabled());
+        browser.tree()->setFocus();
+        QTest::keyClick(browser.tree(), Qt::Key_F2);
+        QLineEdit* editor = browser.tree()->findChild<QLineEdit*>();
+        QVERIFY(editor);
+        editor->selectAll();
+        QTest::keyClicks(editor, "  red against blue ");
+        QTest::keyClick(editor, Qt::Key_Return);
+        QTRY_COMPARE(project->store().board(board)->name, QString("red against blue"));
+        QCOMPARE(boardItem()->text(0), QString("red against blue"));
+
+        // An empty name keeps the old one.
+        browser.tree()->setCurrentItem(boardItem());
+        QTest::keyClick(browser.tree(), Qt::Key_F2);
+        editor = browser.tree()->findChild<QLineEdit*>();
+        QVERIFY(editor);
+        editor->clear();
+        QTest::keyClick(editor, Qt::Key_Return);
+        QTRY_COMPARE(boardItem()->text(0), QString("red against blue"));
+        QCOMPARE(project->store().board(board)->name, QString("red against blue"));
+
+        // Delete asks first: Cancel keeps the board, Yes deletes it (its take stays).
+        const auto answer = [this](QMessageBox::StandardButton button, QString* text) {
+            QTimer::singleShot(0, this, [button, text] {
+                auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+                if (!box)
+                    return;
+                *text = box->text();
+                box->button(button)->click();
+            });
+        };
+        QString asked;
+        browser.tree()->setFocus();
+        browser.tree()->setCurrentItem(boardItem());
+        answer(QMessageBox::Cancel, &asked);
+        QTest::keyClick(browser.tree(), Qt::Key_Delete);
+        QVERIFY(asked.contains("red against blue"));
+        QVERIFY(project->store().board(board).has_value());
+        asked.clear();
+        browser.tree()->setCurrentItem(boardItem());
+        answer(QMessageBox::Yes, &asked);
+        QTest::keyClick(browser.tree(), Qt::Key_Delete);
+        QVERIFY(asked.contains("1 take"));
+        QVERIFY(!project->store().board(board).has_value());
+        QCOMPARE(browser.tree()->topLevelItem(1)->childCount(), 0);
+        QVERIFY(project->store().take(takeId).has_value());
     }
 };
 

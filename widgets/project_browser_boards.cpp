@@ -1,0 +1,118 @@
+// The project browser's board management: rename in place (F2), delete
+// (Delete, after asking: boards have no undo, but their takes stay on the
+// timeline), and a context menu with both and Show. Edits go through the
+// Project, whose BoardsChanged event rebuilds the tree.
+#include <QAction>
+#include <QMenu>
+#include <QMessageBox>
+#include <QTreeWidget>
+
+#include "projects/project.h"
+#include "widgets/project_browser.h"
+#include "widgets/project_browser_items.h"
+
+namespace cosmos::widgets {
+using namespace browser_items;
+
+void ProjectBrowser::createBoardActions()
+{
+    m_renameBoard = new QAction(tr("&Rename Board"), this);
+    m_renameBoard->setObjectName(QStringLiteral("actionRenameBoard"));
+    m_renameBoard->setShortcut(Qt::Key_F2);
+    m_deleteBoard = new QAction(tr("&Delete Board..."), this);
+    m_deleteBoard->setObjectName(QStringLiteral("actionDeleteBoard"));
+    m_deleteBoard->setShortcut(QKeySequence::Delete);
+    for (QAction* action : {m_renameBoard, m_deleteBoard}) {
+        action->setShortcutContext(Qt::WidgetShortcut); // the tree's keys, not the window's
+        m_tree->addAction(action);
+    }
+    connect(m_renameBoard, &QAction::triggered, this, &ProjectBrowser::renameCurrentBoard);
+    connect(m_deleteBoard, &QAction::triggered, this, &ProjectBrowser::deleteCurrentBoard);
+
+    // Double-click shows a board; only F2 edits its name.
+    m_tree->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    connect(m_tree, &QTreeWidget::itemChanged, this, &ProjectBrowser::onItemEdited);
+    m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_tree, &QWidget::customContextMenuRequested, this, &ProjectBrowser::showBoardMenu);
+    updateBoardActions();
+}
+
+qint64 ProjectBrowser::currentBoard() const
+{
+    const QTreeWidgetItem* item = m_tree->currentItem();
+    return item && item->data(0, kKindRole).toInt() == BoardItem ? item->data(0, kIdRole).toLongLong() : 0;
+}
+
+void ProjectBrowser::updateBoardActions()
+{
+    const bool board = m_project && currentBoard() != 0;
+    m_renameBoard->setEnabled(board);
+    m_deleteBoard->setEnabled(board);
+}
+
+void ProjectBrowser::showBoardMenu(const QPoint& at)
+{
+    QTreeWidgetItem* item = m_tree->itemAt(at);
+    if (!item || item->data(0, kKindRole).toInt() != BoardItem)
+        return;
+    m_tree->setCurrentItem(item);
+    QMenu menu(this);
+    const qint64 boardId = item->data(0, kIdRole).toLongLong();
+    menu.addAction(tr("&Show"), this, [this, boardId] { emit boardActivated(boardId); });
+    menu.addSeparator();
+    menu.addAction(m_renameBoard);
+    menu.addAction(m_deleteBoard);
+    menu.exec(m_tree->viewport()->mapToGlobal(at));
+}
+
+void ProjectBrowser::renameCurrentBoard()
+{
+    if (currentBoard() != 0)
+        m_tree->editItem(m_tree->currentItem(), 0);
+}
+
+void ProjectBrowser::onItemEdited(QTreeWidgetItem* item, int column)
+{
+    if (m_rebuilding || !m_project || column != 0 || item->data(0, kKindRole).toInt() != BoardItem)
+        return;
+    const qint64 boardId = item->data(0, kIdRole).toLongLong();
+    const QString name = item->text(0).simplified();
+    // After the editor has let go of the item: the rename rebuilds the tree.
+    QMetaObject::invokeMethod(
+        this,
+        [this, boardId, name] {
+            const auto board = m_project ? m_project->store().board(boardId) : std::nullopt;
+            if (!board)
+                return;
+            if (name.isEmpty() || name == board->name) {
+                rebuild(); // an empty name keeps the old one
+                return;
+            }
+            if (!m_project->renameBoard(boardId, name)) {
+                QMessageBox::warning(this, tr("Cannot rename the board"), m_project->store().lastError().message);
+                rebuild();
+            }
+        },
+        Qt::QueuedConnection);
+}
+
+void ProjectBrowser::deleteCurrentBoard()
+{
+    const qint64 boardId = currentBoard();
+    if (!m_project || boardId == 0)
+        return;
+    const auto board = m_project->store().board(boardId);
+    if (!board)
+        return;
+    const auto answer = QMessageBox::question(this, tr("Delete Board"),
+        tr("Delete the board \"%1\"? Its %n take(s) stay on the timeline; the board cannot be brought back.", nullptr,
+            int(board->takeIds.size()))
+            .arg(board->name),
+        QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+    if (answer != QMessageBox::Yes)
+        return;
+    if (!m_project->removeBoard(boardId))
+        QMessageBox::warning(this, tr("Cannot delete the board"), m_project->store().lastError().message);
+}
+
+} // namespace cosmos::widgets
