@@ -169,6 +169,7 @@ void MainWindow::createDocks()
     connect(m_browser, &widgets::ProjectBrowser::segmentSelected, m_timeline, &widgets::TimelineView::selectSegment);
     connect(m_browser, &widgets::ProjectBrowser::takeActivated, this, &MainWindow::playTake);
     connect(m_browser, &widgets::ProjectBrowser::boardActivated, this, &MainWindow::showBoard);
+    connect(m_browser, &widgets::ProjectBrowser::compareWithSelectedRequested, this, &MainWindow::compareWithSelected);
     connect(m_clipLoader, &ClipLoader::loaded, this,
         [this](const std::vector<engine::PreviewPtr>& clips, double fps, const QString& title) {
             m_workspace->setCurrentWidget(m_preview);

@@ -106,6 +106,8 @@ public slots:
     void showBoard(qint64 boardId);
     // The selected segment's take against its newest other finished take.
     void compareTakes();
+    // The segment's selected take (A) against one of its other takes (B).
+    void compareWithSelected(qint64 segmentId, qint64 takeId);
     // Every finished take of the selected segment on a new board, shown.
     void boardOfSegmentTakes();
     // The newest board in the Board tab; with none, how to make one.

@@ -30,6 +30,12 @@ void MainWindow::createCompareViews()
             showNewestBoard();
     });
     m_abView = new widgets::AbCompareView(m_workspace);
+    // The A/B tab opened by hand with nothing on it compares the selected
+    // segment's takes, as Ctrl+Shift+B would.
+    connect(m_workspace, &QTabWidget::currentChanged, this, [this] {
+        if (m_workspace->currentWidget() == m_abView && !m_abView->clipA() && !m_abLoader->isBusy())
+            compareTakes();
+    });
     m_workspace->addTab(m_abView, tr("A/B"));
     m_boardLoader = new ClipLoader(this);
     m_abLoader = new ClipLoader(this);
@@ -115,6 +121,13 @@ void MainWindow::compareTakes()
     const qint64 segmentId = m_timeline->selectedSegment();
     if (!project() || segmentId == 0)
         return;
+    compareWithSelected(segmentId, 0);
+}
+
+void MainWindow::compareWithSelected(qint64 segmentId, qint64 takeId)
+{
+    if (!project())
+        return;
     auto& store = project()->store();
     const qint64 selected = store.selectedTakeId(segmentId);
     std::optional<projects::TakeRecord> a;
@@ -124,12 +137,16 @@ void MainWindow::compareTakes()
             continue;
         if (take.id == selected)
             a = take;
-        else if (!b || take.id > b->id)
-            b = take; // the newest other take
+        else if (takeId != 0 ? take.id == takeId : !b || take.id > b->id)
+            b = take; // the take asked for, else the newest other
     }
     if (!a || !b) {
-        statusBar()->showMessage(
-            tr("A/B needs two finished takes of the selected segment: generate another (Ctrl+Return)."), 6000);
+        statusBar()->showMessage(takeId != 0
+                ? tr(
+                    "Take %1 cannot be compared: it and the segment's selected take must both be finished, and differ.")
+                      .arg(takeId)
+                : tr("A/B needs two finished takes of the selected segment: generate another (Ctrl+Return)."),
+            6000);
         return;
     }
     // The view puts "A" and "B" before them: the labels say which take.

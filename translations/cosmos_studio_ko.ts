@@ -568,6 +568,10 @@ They appear here as they finish.</source>
         <source>Every finished take of the selected segment on a new comparison board</source>
         <translation>선택한 세그먼트의 완료된 테이크를 모두 새 비교 보드에 놓습니다</translation>
     </message>
+    <message>
+        <source>Take %1 cannot be compared: it and the segment&apos;s selected take must both be finished, and differ.</source>
+        <translation>테이크 %1은(는) 비교할 수 없습니다. 이 테이크와 세그먼트의 선택된 테이크가 모두 완료되어 있고 서로 달라야 합니다.</translation>
+    </message>
 </context>
 <context>
     <name>cosmos::app::ProjectSession</name>
@@ -1069,10 +1073,6 @@ They appear here as they finish.</source>
         <translation>크기가 다름</translation>
     </message>
     <message>
-        <source>Pick two takes to compare them: a wipe between them, or where they differ.</source>
-        <translation>비교할 테이크 두 개를 고르십시오. 와이프로 둘을 나란히 보거나 서로 다른 부분을 볼 수 있습니다.</translation>
-    </message>
-    <message>
         <source>A  %1</source>
         <translation>A  %1</translation>
     </message>
@@ -1099,6 +1099,12 @@ They appear here as they finish.</source>
     <message>
         <source>Measuring |A − B| per frame…</source>
         <translation>프레임별 |A − B| 측정 중…</translation>
+    </message>
+    <message>
+        <source>Nothing to compare yet.
+Compare &gt; Compare Takes (Ctrl+Shift+B) plays the selected take against its segment&apos;s newest other; right-click a take in the Project dock to pick the other one.</source>
+        <translation>아직 비교할 것이 없습니다.
+비교 &gt; 테이크 A/B 비교(Ctrl+Shift+B)는 선택된 테이크를 세그먼트의 가장 최근 다른 테이크와 함께 재생합니다. 프로젝트 패널에서 테이크를 오른쪽 클릭하면 다른 테이크를 고를 수 있습니다.</translation>
     </message>
 </context>
 <context>
@@ -2279,6 +2285,10 @@ Double-click to show it in the Board tab</source>
     <message>
         <source>Cannot delete the board</source>
         <translation>보드를 삭제할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>&amp;Compare with the Selected Take (A/B)</source>
+        <translation>선택된 테이크와 비교(A/B)(&amp;C)</translation>
     </message>
 </context>
 <context>

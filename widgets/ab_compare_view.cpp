@@ -380,7 +380,8 @@ void AbCompareView::paintCanvas(QPainter& painter, const QRect& area)
     if (!m_a || !m_b) {
         painter.setPen(kMessage);
         painter.drawText(area.adjusted(16, 16, -16, -16), Qt::AlignCenter | Qt::TextWordWrap,
-            tr("Pick two takes to compare them: a wipe between them, or where they differ."));
+            tr("Nothing to compare yet.\nCompare > Compare Takes (Ctrl+Shift+B) plays the selected take against "
+               "its segment's newest other; right-click a take in the Project dock to pick the other one."));
         return;
     }
     painter.setRenderHint(QPainter::SmoothPixmapTransform, m_smooth);

@@ -2,7 +2,8 @@
 // segments (in timeline order) with their takes, and its comparison boards.
 // Selecting a segment or a take tells the rest of the window. The boards are
 // managed here (project_browser_boards.cpp): F2 renames one in place, Delete
-// removes it (its takes stay), both also in the context menu.
+// removes it (its takes stay), both also in the context menu; a take's
+// context menu shows it or compares it with its segment's selected take.
 #pragma once
 
 #include <QWidget>
@@ -36,6 +37,8 @@ signals:
     // Double-click on a take, or Return: show it (and it becomes selected).
     void takeActivated(qint64 segmentId, qint64 takeId);
     void boardActivated(qint64 boardId);
+    // A take's context menu: it against its segment's selected take (A/B).
+    void compareWithSelectedRequested(qint64 segmentId, qint64 takeId);
 
 private:
     void rebuild();
@@ -44,7 +47,7 @@ private:
     // project_browser_boards.cpp
     void createBoardActions();
     void updateBoardActions();
-    void showBoardMenu(const QPoint& at);
+    void showContextMenu(const QPoint& at);
     void renameCurrentBoard();
     void deleteCurrentBoard();
     void onItemEdited(QTreeWidgetItem* item, int column);

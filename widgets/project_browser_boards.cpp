@@ -1,6 +1,7 @@
 // The project browser's board management: rename in place (F2), delete
 // (Delete, after asking: boards have no undo, but their takes stay on the
-// timeline), and a context menu with both and Show. Edits go through the
+// timeline), and the tree's context menus (a board: Show, Rename, Delete; a
+// take: Show, Compare with the Selected Take). Edits go through the
 // Project, whose BoardsChanged event rebuilds the tree.
 #include <QAction>
 #include <QMenu>
@@ -33,7 +34,7 @@ void ProjectBrowser::createBoardActions()
     m_tree->setEditTriggers(QAbstractItemView::NoEditTriggers);
     connect(m_tree, &QTreeWidget::itemChanged, this, &ProjectBrowser::onItemEdited);
     m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
-    connect(m_tree, &QWidget::customContextMenuRequested, this, &ProjectBrowser::showBoardMenu);
+    connect(m_tree, &QWidget::customContextMenuRequested, this, &ProjectBrowser::showContextMenu);
     updateBoardActions();
 }
 
@@ -50,18 +51,29 @@ void ProjectBrowser::updateBoardActions()
     m_deleteBoard->setEnabled(board);
 }
 
-void ProjectBrowser::showBoardMenu(const QPoint& at)
+void ProjectBrowser::showContextMenu(const QPoint& at)
 {
     QTreeWidgetItem* item = m_tree->itemAt(at);
-    if (!item || item->data(0, kKindRole).toInt() != BoardItem)
+    const int kind = item ? item->data(0, kKindRole).toInt() : 0;
+    if (!m_project || (kind != BoardItem && kind != TakeItem))
         return;
     m_tree->setCurrentItem(item);
+    const qint64 id = item->data(0, kIdRole).toLongLong();
     QMenu menu(this);
-    const qint64 boardId = item->data(0, kIdRole).toLongLong();
-    menu.addAction(tr("&Show"), this, [this, boardId] { emit boardActivated(boardId); });
-    menu.addSeparator();
-    menu.addAction(m_renameBoard);
-    menu.addAction(m_deleteBoard);
+    if (kind == BoardItem) {
+        menu.addAction(tr("&Show"), this, [this, id] { emit boardActivated(id); });
+        menu.addSeparator();
+        menu.addAction(m_renameBoard);
+        menu.addAction(m_deleteBoard);
+    } else {
+        const qint64 segmentId = item->data(0, kSegmentRole).toLongLong();
+        menu.addAction(tr("&Show"), this, [this, segmentId, id] { emit takeActivated(segmentId, id); });
+        QAction* compare = menu.addAction(tr("&Compare with the Selected Take (A/B)"), this,
+            [this, segmentId, id] { emit compareWithSelectedRequested(segmentId, id); });
+        const auto take = m_project->store().take(id);
+        const auto selected = m_project->store().take(m_project->store().selectedTakeId(segmentId));
+        compare->setEnabled(take && !take->clip.isNull() && selected && !selected->clip.isNull() && selected->id != id);
+    }
     menu.exec(m_tree->viewport()->mapToGlobal(at));
 }
 

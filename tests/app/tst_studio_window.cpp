@@ -38,6 +38,7 @@
 #include "widgets/playback_clock.h"
 #include "widgets/preview_panel.h"
 #include "widgets/preview_view.h"
+#include "widgets/project_browser.h"
 #include "widgets/prompt_editor.h"
 #include "widgets/prompt_matrix_dialog.h"
 #include "widgets/studio_status_bar.h"
@@ -307,6 +308,22 @@ private slots:
         QCOMPARE(window.abCompare()->labelA(), QString("Take %1 (selected)").arg(oldest));
         QCOMPARE(window.abCompare()->labelB(), QString("Take %1").arg(newest));
         QCOMPARE(window.abCompare()->frameCount(), 5);
+
+        // A take's menu in the Project dock picks B.
+        qint64 second = 0;
+        for (const projects::TakeRecord& take : takes)
+            second = take.id != oldest && take.id != newest ? take.id : second;
+        emit window.browser()->compareWithSelectedRequested(segment, second);
+        QTRY_COMPARE_WITH_TIMEOUT(window.abCompare()->labelB(), QString("Take %1").arg(second), 10000);
+        QCOMPARE(window.abCompare()->labelA(), QString("Take %1 (selected)").arg(oldest));
+
+        // The A/B tab opened by hand with nothing on it compares the selected
+        // segment's takes.
+        window.abCompare()->clear();
+        window.workspace()->setCurrentWidget(window.preview());
+        window.workspace()->setCurrentWidget(window.abCompare());
+        QTRY_VERIFY_WITH_TIMEOUT(window.abCompare()->clipA() != nullptr, 10000);
+        QCOMPARE(window.abCompare()->labelB(), QString("Take %1").arg(newest));
 
         // With one take there is nothing to compare: the status bar says why.
         window.abCompare()->clear();

@@ -4,6 +4,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -112,6 +113,59 @@ private slots:
         QCOMPARE(activated.count(), 1);
         QCOMPARE(activated.at(0).at(0).toLongLong(), a);
         QCOMPARE(activated.at(0).at(1).toLongLong(), takeId);
+    }
+
+    void aTakesMenuComparesItWithTheSelectedTake()
+    {
+        auto project = makeProject();
+        const qint64 a = addSegment(*project, "a");
+        QList<qint64> ids;
+        for (const QString& path : {QString("media/one.mp4"), QString("media/two.mp4"), QString()}) {
+            TakeRecord take;
+            take.segmentId = a;
+            take.status = path.isEmpty() ? TakeStatus::Failed : TakeStatus::Done;
+            take.clip.path = path;
+            ids << project->addTake(take).value_or(0);
+        }
+        project->selectTake(a, ids[0]);
+        ProjectBrowser browser;
+        browser.setProject(project.get());
+        browser.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&browser));
+        QTreeWidgetItem* segment = browser.tree()->topLevelItem(0)->child(0);
+        segment->setExpanded(true);
+        QSignalSpy compare(&browser, &ProjectBrowser::compareWithSelectedRequested);
+
+        // Right-click a take; note its menu's Compare entry, then pick it (or close the menu).
+        const auto openMenu = [&](int row, bool pick) {
+            bool enabled = false;
+            QTimer::singleShot(50, this, [&enabled, pick] {
+                auto* menu = qobject_cast<QMenu*>(QApplication::activePopupWidget());
+                if (!menu)
+                    return;
+                for (QAction* action : menu->actions()) {
+                    if (!action->text().contains("Compare"))
+                        continue;
+                    enabled = action->isEnabled();
+                    if (pick && enabled) {
+                        action->trigger();
+                        break;
+                    }
+                }
+                menu->close();
+            });
+            const QRect rect = browser.tree()->visualItemRect(segment->child(row));
+            QContextMenuEvent event(
+                QContextMenuEvent::Mouse, rect.center(), browser.tree()->viewport()->mapToGlobal(rect.center()));
+            QApplication::sendEvent(browser.tree()->viewport(), &event);
+            return enabled;
+        };
+        QVERIFY(!openMenu(0, false)); // the selected take itself
+        QVERIFY(!openMenu(2, false)); // a failed take has no clip
+        QVERIFY(openMenu(1, true));
+        QCOMPARE(compare.count(), 1);
+        QCOMPARE(compare.at(0).at(0).toLongLong(), a);
+        QCOMPARE(compare.at(0).at(1).toLongLong(), ids[1]);
     }
 
     void boardsAreRenamedAndDeletedFromTheTree()
