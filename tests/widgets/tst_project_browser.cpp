@@ -37,6 +37,13 @@ private:
         segment.position = 1000; // appended
         return project.addSegment(segment);
     }
+    static qint64 addDoneTake(Project& project, qint64 segmentId)
+    {
+        TakeRecord take;
+        take.segmentId = segmentId;
+        take.status = TakeStatus::Done;
+        return project.addTake(take).value_or(0);
+    }
     static QStringList segmentTexts(const ProjectBrowser& browser)
     {
         QStringList texts;
@@ -89,10 +96,7 @@ private slots:
     {
         auto project = makeProject();
         const qint64 a = addSegment(*project, "a");
-        TakeRecord take;
-        take.segmentId = a;
-        take.status = TakeStatus::Done;
-        const qint64 takeId = project->addTake(take).value_or(0);
+        const qint64 takeId = addDoneTake(*project, a);
         ProjectBrowser browser;
         browser.setProject(project.get());
         browser.show();
@@ -172,10 +176,7 @@ private slots:
     {
         auto project = makeProject();
         const qint64 a = addSegment(*project, "a");
-        TakeRecord take;
-        take.segmentId = a;
-        take.status = TakeStatus::Done;
-        const qint64 takeId = project->addTake(take).value_or(0);
+        const qint64 takeId = addDoneTake(*project, a);
         const qint64 board = project->addBoard("seeds").value_or(0);
         QVERIFY(project->addTakeToBoard(board, takeId));
         ProjectBrowser browser;
