@@ -101,11 +101,15 @@ int runNanoTrainCommand(const QStringList& arguments, CliContext& context)
     const QCommandLineOption ballWeight(QStringLiteral("dit-ball-weight"),
         QStringLiteral("Weight of the latent pixels a ball covers in the DiT's loss (1: plain flow matching)."),
         QStringLiteral("weight"), QStringLiteral("1"));
+    const QCommandLineOption firstFrameWeight(QStringLiteral("dit-first-frame-weight"),
+        QStringLiteral("Weight of a clip's first latent frame in the DiT's loss (1: plain flow matching)."),
+        QStringLiteral("weight"), QStringLiteral("1"));
     const QCommandLineOption device(QStringLiteral("device"),
         QStringLiteral("Where the networks train: cpu, cuda or cuda:N."), QStringLiteral("device"),
         QStringLiteral("cpu"));
-    for (const auto* option : {&work, &out, &init, &dataSeed, &vaeSteps, &ditSteps, &clips, &ditBatch, &vaeBatch,
-             &checkpointEvery, &fullPrecision, &vaeFrames, &vaeRate, &vaeDecoderOnly, &ditRate, &ballWeight, &device})
+    for (const auto* option :
+        {&work, &out, &init, &dataSeed, &vaeSteps, &ditSteps, &clips, &ditBatch, &vaeBatch, &checkpointEvery,
+            &fullPrecision, &vaeFrames, &vaeRate, &vaeDecoderOnly, &ditRate, &ballWeight, &firstFrameWeight, &device})
         parser.addOption(*option);
     if (const auto exit = parseCommandLine(parser, QStringLiteral("nano-train"), arguments, context))
         return *exit;
@@ -129,6 +133,7 @@ int runNanoTrainCommand(const QStringList& arguments, CliContext& context)
     options.vaeDecoderOnly = parser.isSet(vaeDecoderOnly);
     options.ditLearningRate = values.positive(ditRate);
     options.ditBallWeight = values.positive(ballWeight);
+    options.ditFirstFrameWeight = values.positive(firstFrameWeight);
     options.device = parser.value(device).toStdString();
     if (!values.valid())
         return 2;

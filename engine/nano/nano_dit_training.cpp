@@ -155,7 +155,7 @@ public:
     }
     // The validation loss of the averaged weights (what is exported); the
     // trained weights are put back after.
-    double validationLoss(const std::vector<std::pair<std::string, torch::Tensor>>& parameters,
+    DitValidationLoss validationLoss(const std::vector<std::pair<std::string, torch::Tensor>>& parameters,
         const DitValidation& validation, NanoNets& nets) const
     {
         std::vector<torch::Tensor> trained;
@@ -165,7 +165,7 @@ public:
                 trained.push_back(item.second.detach().clone());
         }
         copyInto(parameters);
-        const double loss = validation.loss(nets);
+        const auto loss = validation.loss(nets);
         torch::NoGradGuard noGrad;
         for (std::size_t i = 0; i < parameters.size(); ++i)
             parameters[i].second.copy_(trained[i]);
@@ -206,13 +206,24 @@ DitBatch ditBatch(const LatentSet& set, const torch::Tensor& promptIds, const to
         mask.slice(1, 0, conditioned).fill_(1.0);
         masks.push_back(mask);
         ids.push_back(uniform() < options.promptDropout ? emptyIds : promptIds[clip]);
-        weights.push_back(
-            set.lossWeights.defined() ? set.lossWeights[clip].slice(1, start, start + window) : torch::ones_like(mask));
+        weights.push_back(ditWindowLossWeights(set.lossWeights.defined()
+                ? set.lossWeights[clip]
+                : torch::ones({1, set.latents.size(2), mask.size(2), mask.size(3)}),
+            start, window, options.ditFirstFrameWeight));
     }
     return {torch::stack(x0), torch::stack(masks), torch::stack(ids), torch::stack(weights)};
 }
 
 } // namespace
+
+torch::Tensor ditWindowLossWeights(
+    const torch::Tensor& clipWeights, std::int64_t start, std::int64_t window, double firstFrameWeight)
+{
+    auto weights = clipWeights.slice(1, start, start + window).clone();
+    if (start == 0 && firstFrameWeight != 1.0)
+        weights.select(1, 0).mul_(firstFrameWeight);
+    return weights;
+}
 
 DitWindow chooseDitWindow(
     const NanoTrainOptions& options, double r, std::uint64_t random, std::int64_t starts, int conditionalFrames)
@@ -363,9 +374,10 @@ bool trainNanoDit(NanoNets& nets, const StageContext& context)
     auto validate = [&] {
         if (validation.empty())
             return;
-        const double value = average.validationLoss(parameters, validation, nets);
+        const auto value = average.validationLoss(parameters, validation, nets);
         appendValidationLoss(context.options.workDir, step, value);
-        context.logger->info("step {}: held-out Text2World loss {:.4f} (averaged weights)", step, value);
+        context.logger->info("step {}: held-out Text2World loss {:.4f}, first latent frame {:.4f} (averaged weights)",
+            step, value.all, value.firstFrame);
     };
     validate(); // where this run starts from
     auto checkpoint = [&] {

@@ -52,13 +52,13 @@ DitValidation::DitValidation(NanoNets& nets, const StageContext& context, const 
     m_sigma = shiftedNoiseLevel(u, shift).to(torch::kFloat32);
 }
 
-double DitValidation::loss(NanoNets& nets) const
+DitValidationLoss DitValidation::loss(NanoNets& nets) const
 {
     torch::NoGradGuard noGrad;
     const bool training = nets.dit->is_training();
     nets.dit->eval();
     nets.text->eval();
-    double sum = 0.0;
+    double sum = 0.0, firstFrame = 0.0;
     for (std::int64_t first = 0; first < m_x0.size(0); first += kBatch) {
         const auto x0 = m_x0.slice(0, first, first + kBatch).to(nets.device);
         const auto noise = m_noise.slice(0, first, first + kBatch).to(nets.device);
@@ -67,17 +67,20 @@ double DitValidation::loss(NanoNets& nets) const
         const auto context = nets.text->embed(m_ids.slice(0, first, first + kBatch).to(nets.device));
         const auto mask = torch::zeros({b, 1, x0.size(2), x0.size(3), x0.size(4)}, x0.options());
         const auto velocity = nets.dit->forward({flow.noisy, flow.timesteps, context, mask, {}});
-        sum += (velocity - flow.target).pow(2).sum().item<double>();
+        const auto squared = (velocity - flow.target).pow(2);
+        sum += squared.sum().item<double>();
+        firstFrame += squared.select(2, 0).sum().item<double>();
     }
     nets.dit->train(training);
     nets.text->train(training);
-    return sum / static_cast<double>(m_x0.numel());
+    const auto count = static_cast<double>(m_x0.numel());
+    return {sum / count, firstFrame * static_cast<double>(m_x0.size(2)) / count};
 }
 
-void appendValidationLoss(const std::string& workDir, int step, double loss)
+void appendValidationLoss(const std::string& workDir, int step, const DitValidationLoss& loss)
 {
     std::ofstream out(workDir + "/" + kLogName, std::ios::app);
-    out << "dit\t" << step << "\t" << loss << "\n";
+    out << "dit\t" << step << "\t" << loss.all << "\t" << loss.firstFrame << "\n";
 }
 
 std::optional<double> lastValidationLoss(const std::string& workDir, const StepRange& range)

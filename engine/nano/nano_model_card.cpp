@@ -46,6 +46,19 @@ std::string tokenizerRunNote(const nlohmann::json& options, std::int64_t vaeStep
     return note.empty() ? "" : " (" + note + ")";
 }
 
+// How a run's DiT steps weighted their loss: " (balls x5, first frame x4)".
+std::string ditWeightsNote(double ballWeight, double firstFrameWeight, std::int64_t ditSteps)
+{
+    if (ditSteps <= 0)
+        return "";
+    std::string note;
+    if (ballWeight != 1.0)
+        note = "balls x" + shortNumber(ballWeight);
+    if (firstFrameWeight != 1.0)
+        note += (note.empty() ? "" : ", ") + std::string("first frame x") + shortNumber(firstFrameWeight);
+    return note.empty() ? "" : " (" + note + ")";
+}
+
 void trainingSection(std::ostringstream& card, const nlohmann::json& training)
 {
     card << "## Training\n\n";
@@ -70,16 +83,17 @@ void trainingSection(std::ostringstream& card, const nlohmann::json& training)
         const auto loss = member(run, "final_loss");
         const std::string started = util::jsonText(run, "started");
         const double ballWeight = util::jsonNumber(member(run, "options"), "dit_ball_weight", 1.0);
+        const double firstFrameWeight = util::jsonNumber(member(run, "options"), "dit_first_frame_weight", 1.0);
         const auto vaeSteps = util::jsonInteger(steps, "vae");
         const auto ditSteps = util::jsonInteger(steps, "dit");
-        weightedRuns = weightedRuns || (ballWeight != 1.0 && ditSteps > 0);
+        weightedRuns = weightedRuns || ((ballWeight != 1.0 || firstFrameWeight != 1.0) && ditSteps > 0);
         card << "| " << index++ << " | "
              << (util::jsonFlag(run, "earlier") ? std::string("earlier runs")
                         : started.empty()       ? std::string("-")
                                                 : started.substr(0, 10))
              << " | " << util::jsonInteger(run, "data_seed") << " | " << vaeSteps
              << tokenizerRunNote(member(run, "options"), vaeSteps) << " | " << ditSteps
-             << (ballWeight != 1.0 && ditSteps > 0 ? " (balls x" + shortNumber(ballWeight) + ")" : "") << " | "
+             << ditWeightsNote(ballWeight, firstFrameWeight, ditSteps) << " | "
              << (loss.contains("vae") ? fixed(util::jsonNumber(loss, "vae"), 5) : "-") << " | "
              << (loss.contains("dit") ? fixed(util::jsonNumber(loss, "dit"), 4) : "-") << " | "
              << (loss.contains("dit_validation") ? fixed(util::jsonNumber(loss, "dit_validation"), 4) : "-") << " | "
@@ -87,8 +101,9 @@ void trainingSection(std::ostringstream& card, const nlohmann::json& training)
     }
     if (weightedRuns)
         card << "\nDiT steps marked \"balls xW\" weighted the latent pixels a ball covers W times in the loss "
-                "(`--dit-ball-weight`): their DiT loss is that weighted one and not comparable with the others; the "
-                "held-out loss is always the plain one.\n";
+                "(`--dit-ball-weight`), \"first frame xW\" a clip's first latent frame (`--dit-first-frame-weight`): "
+                "their DiT loss is that weighted one and not comparable with the others; the held-out loss is always "
+                "the plain one.\n";
     const auto total = member(training, "total_steps");
     card << "\nTotal: " << util::jsonInteger(total, "vae") << " tokenizer steps, " << util::jsonInteger(total, "dit")
          << " DiT steps.\n\n";

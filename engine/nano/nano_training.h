@@ -76,6 +76,12 @@ struct NanoTrainOptions {
     // of 64, so its colour and shape add little to a plain loss; weighting
     // them keeps the same minimiser per pixel and puts the learning there.
     double ditBallWeight = 1.0;
+    // Weight of a clip's first latent frame in the DiT's loss, relative to
+    // the others (1: plain). The tokenizer codes it from one picture, the
+    // others from four each, so it is a code of its own; and only Text2World
+    // windows learn it (the conditioned modes are given it, continuations
+    // start later): samples showed it the least learned, in wrong colours.
+    double ditFirstFrameWeight = 1.0;
     double emaDecay = 0.999;
     // How the DiT's windows are shared among the modes: Text2World (no frame
     // given), Image2World (one latent frame), Video2World (the model's

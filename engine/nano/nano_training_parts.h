@@ -171,6 +171,13 @@ bool encodeTrainingLatents(NanoNets& nets, const StageContext& context);
 void discardTokenizerOutputs(const StageContext& context);
 bool trainNanoDit(NanoNets& nets, const StageContext& context);
 
+// Each latent pixel's loss weight in a DiT window starting at latent frame
+// `start` of its clip: `clipWeights` [1, T, h, w] (the ball weights, or
+// ones), with the clip's first latent frame weighing `firstFrameWeight`
+// times more where the window holds it.
+torch::Tensor ditWindowLossWeights(
+    const torch::Tensor& clipWeights, std::int64_t start, std::int64_t window, double firstFrameWeight);
+
 // Flow matching as the sampler integrates it, shared by training and the
 // validation loss so the two cannot drift apart. Noise levels: u in [0, 1)
 // through the sampler's shift, so they are spread as inference visits them.
@@ -186,19 +193,25 @@ FlowMatchingInput flowMatchingInput(const torch::Tensor& x0, const torch::Tensor
 // The DiT's flow-matching loss on fixed, held-out Text2World windows at
 // fixed noise (nano_dit_validation.cpp): comparable between steps, runs and
 // models trained on the same tokenizer, unlike one batch's training loss.
+struct DitValidationLoss {
+    double all = 0.0; // every latent frame: the yardstick
+    // The first latent frame alone: the tokenizer codes it from one picture,
+    // the rest from four each, and only Text2World windows learn it.
+    double firstFrame = 0.0;
+};
 class DitValidation {
 public:
     // Simulates and encodes the held-out clips with the trained tokenizer.
     DitValidation(NanoNets& nets, const StageContext& context, const pipeline::PromptTokenizer& tokenize);
     // Of the networks' weights as they are now.
-    double loss(NanoNets& nets) const;
+    DitValidationLoss loss(NanoNets& nets) const;
     bool empty() const { return !m_x0.defined(); }
 
 private:
     torch::Tensor m_x0, m_noise, m_sigma, m_ids;
 };
-// "dit<TAB>step<TAB>loss" lines in <workDir>/validation.tsv.
-void appendValidationLoss(const std::string& workDir, int step, double loss);
+// "dit<TAB>step<TAB>loss<TAB>first frame's loss" lines in <workDir>/validation.tsv.
+void appendValidationLoss(const std::string& workDir, int step, const DitValidationLoss& loss);
 // The last held-out loss measured at a step within `range`.
 std::optional<double> lastValidationLoss(const std::string& workDir, const StepRange& range);
 // Least-squares latent -> RGB map for the live preview.

@@ -70,12 +70,16 @@ std::vector<double> losses(const std::string& workDir, const std::string& stage,
 double validationAt(const std::string& workDir, int step)
 {
     std::ifstream in(workDir + "/validation.tsv");
-    std::string stage;
-    int at = 0;
-    double loss = 0, found = -1;
-    while (in >> stage >> at >> loss)
-        if (at == step)
+    std::string line;
+    double found = -1;
+    while (std::getline(in, line)) {
+        std::istringstream fields(line);
+        std::string stage;
+        int at = 0;
+        double loss = 0;
+        if (fields >> stage >> at >> loss && at == step)
             found = loss;
+    }
     return found;
 }
 
@@ -152,6 +156,16 @@ private slots:
             QVERIFY2(validation.back() < 0.9 * validation.front(),
                 qPrintable(QString("held-out loss %1 -> %2").arg(validation.front()).arg(validation.back())));
             QCOMPARE(run["final_loss"]["dit_validation"].get<double>(), validation.back());
+            // Each line also holds the first latent frame's own held-out loss.
+            std::ifstream lines(options.workDir + "/validation.tsv");
+            for (std::string line; std::getline(lines, line);) {
+                std::istringstream fields(line);
+                std::string stage;
+                int step = 0;
+                double all = 0, firstFrame = -1;
+                QVERIFY2(fields >> stage >> step >> all >> firstFrame, line.c_str());
+                QVERIFY2(std::isfinite(firstFrame) && firstFrame > 0.0, line.c_str());
+            }
             QVERIFY(fileBytes(options.outDir + "/MODEL_CARD.md").contains("held-out DiT loss"));
         }
 
@@ -184,6 +198,7 @@ private slots:
         second.vaeSteps = 0; // keep the tokenizer, and its latent statistics
         second.ditSteps = 4;
         second.ditBallWeight = 4; // ball pixels weigh more in this run's loss
+        second.ditFirstFrameWeight = 3; // and so does each clip's first latent frame
         QVERIFY(trainNanoModel(second, nullLogger()).finished);
         const auto a = pipeline::WorldModel::load(first.outDir);
         const auto b = pipeline::WorldModel::load(second.outDir);
@@ -193,8 +208,10 @@ private slots:
         QCOMPARE(json["runs"].size(), std::size_t(2));
         QCOMPARE(json["total_steps"]["dit"].get<int>(), 8);
         QCOMPARE(json["runs"][1]["options"]["dit_ball_weight"].get<double>(), 4.0);
+        QCOMPARE(json["runs"][1]["options"]["dit_first_frame_weight"].get<double>(), 3.0);
         const QByteArray card = fileBytes(second.outDir + "/MODEL_CARD.md");
-        QVERIFY(card.contains("| 4 (balls x4) |")); // its loss is a weighted one, and the card says so
+        // Its loss is a weighted one, and the card says so.
+        QVERIFY2(card.contains("| 4 (balls x4, first frame x3) |"), card.constData());
         QVERIFY(card.contains("not comparable"));
         QVERIFY(std::isfinite(json["runs"][1]["final_loss"]["dit"].get<double>()));
 
@@ -338,6 +355,21 @@ private slots:
         }
         // Far from every ball: nothing.
         QCOMPARE((coverage > 0).sum().item<std::int64_t>() < coverage.numel() / 2, true);
+    }
+
+    // A window from a clip's start weighs the clip's first latent frame
+    // more; a window from later holds no first frame, so nothing changes.
+    void firstLatentFrameWeighsMoreOnlyWhereAWindowHoldsIt()
+    {
+        const auto clip = torch::rand({1, 11, 8, 8}) + 1.0;
+        const auto fromStart = ditWindowLossWeights(clip, 0, 9, 4.0);
+        QCOMPARE(fromStart.sizes().vec(), std::vector<std::int64_t>({1, 9, 8, 8}));
+        QVERIFY(torch::allclose(fromStart.select(1, 0), clip.select(1, 0) * 4.0));
+        QVERIFY(torch::equal(fromStart.slice(1, 1), clip.slice(1, 1, 9)));
+        QVERIFY(torch::equal(ditWindowLossWeights(clip, 2, 9, 4.0), clip.slice(1, 2, 11)));
+        QVERIFY(torch::equal(ditWindowLossWeights(clip, 0, 9, 1.0), clip.slice(1, 0, 9)));
+        // The clip's own weights stay as they were (every batch slices them anew).
+        QVERIFY(torch::equal(ditWindowLossWeights(clip, 0, 9, 4.0), fromStart));
     }
 
     // Training and the validation loss noise their windows through one helper:
