@@ -144,6 +144,8 @@ private:
 
     // main_window_compare.cpp
     void createCompareViews();
+    // The Board or A/B tab opened: what it should show now.
+    void onWorkspaceTabChanged();
 
     // main_window_generation.cpp
     void connectGeneration();
@@ -171,6 +173,7 @@ private:
     widgets::BoardPanel* m_board = nullptr;
     widgets::AbCompareView* m_abView = nullptr;
     qint64 m_shownBoard = 0;
+    bool m_shownBoardStale = false; // it changed while the Board tab was hidden
     widgets::TimelineView* m_timeline = nullptr;
     widgets::InspectorPanel* m_inspector = nullptr;
     widgets::JobQueueView* m_jobQueue = nullptr;

@@ -24,19 +24,9 @@ void MainWindow::createCompareViews()
 {
     m_board = new widgets::BoardPanel(m_workspace);
     m_workspace->addTab(m_board, tr("Board"));
-    // The Board tab opened by hand shows the newest board.
-    connect(m_workspace, &QTabWidget::currentChanged, this, [this] {
-        if (m_workspace->currentWidget() == m_board && m_shownBoard == 0)
-            showNewestBoard();
-    });
     m_abView = new widgets::AbCompareView(m_workspace);
-    // The A/B tab opened by hand with nothing on it compares the selected
-    // segment's takes, as Ctrl+Shift+B would.
-    connect(m_workspace, &QTabWidget::currentChanged, this, [this] {
-        if (m_workspace->currentWidget() == m_abView && !m_abView->clipA() && !m_abLoader->isBusy())
-            compareTakes();
-    });
     m_workspace->addTab(m_abView, tr("A/B"));
+    connect(m_workspace, &QTabWidget::currentChanged, this, &MainWindow::onWorkspaceTabChanged);
     m_boardLoader = new ClipLoader(this);
     m_abLoader = new ClipLoader(this);
 
@@ -58,6 +48,23 @@ void MainWindow::createCompareViews()
             m_abView->setClips(clips[0], clips[1], labels.value(0), labels.value(1), fps);
             m_workspace->setCurrentWidget(m_abView);
         });
+}
+
+void MainWindow::onWorkspaceTabChanged()
+{
+    QWidget* current = m_workspace->currentWidget();
+    if (current == m_board) {
+        // Opened by hand: the newest board, or the one on show again where
+        // it changed (renamed, filled) while the tab was hidden.
+        if (m_shownBoard == 0)
+            showNewestBoard();
+        else if (m_shownBoardStale)
+            showBoard(m_shownBoard);
+    } else if (current == m_abView && !m_abView->clipA() && !m_abLoader->isBusy()) {
+        // Opened by hand with nothing on it: the selected segment's takes,
+        // as Ctrl+Shift+B would compare them.
+        compareTakes();
+    }
 }
 
 void MainWindow::showNewestBoard()
@@ -88,6 +95,7 @@ void MainWindow::showBoard(qint64 boardId)
     if (!board)
         return;
     m_shownBoard = boardId;
+    m_shownBoardStale = false;
     QStringList paths;
     QList<widgets::BoardCellInfo> cells;
     for (const qint64 takeId : store.boardTakes(boardId)) {
@@ -129,18 +137,8 @@ void MainWindow::compareWithSelected(qint64 segmentId, qint64 takeId)
     if (!project())
         return;
     auto& store = project()->store();
-    const qint64 selected = store.selectedTakeId(segmentId);
-    std::optional<projects::TakeRecord> a;
-    std::optional<projects::TakeRecord> b;
-    for (const projects::TakeRecord& take : store.takes(segmentId)) {
-        if (take.clip.isNull())
-            continue;
-        if (take.id == selected)
-            a = take;
-        else if (takeId != 0 ? take.id == takeId : !b || take.id > b->id)
-            b = take; // the take asked for, else the newest other
-    }
-    if (!a || !b) {
+    const auto pair = store.comparableTakes(segmentId, takeId); // the take asked for, else the newest other
+    if (!pair) {
         statusBar()->showMessage(takeId != 0
                 ? tr(
                     "Take %1 cannot be compared: it and the segment's selected take must both be finished, and differ.")
@@ -149,9 +147,10 @@ void MainWindow::compareWithSelected(qint64 segmentId, qint64 takeId)
             6000);
         return;
     }
+    const auto& [a, b] = *pair;
     // The view puts "A" and "B" before them: the labels say which take.
-    const QString labels = tr("Take %1 (selected)").arg(a->id) + QLatin1Char('\n') + tr("Take %1").arg(b->id);
-    m_abLoader->load({store.media().absolutePath(a->clip.path), store.media().absolutePath(b->clip.path)}, labels);
+    const QString labels = tr("Take %1 (selected)").arg(a.id) + QLatin1Char('\n') + tr("Take %1").arg(b.id);
+    m_abLoader->load({store.media().absolutePath(a.clip.path), store.media().absolutePath(b.clip.path)}, labels);
 }
 
 void MainWindow::boardOfSegmentTakes()

@@ -105,6 +105,8 @@ void MainWindow::onProjectOpened(projects::Project* project)
         }
         if (m_workspace->currentWidget() == m_board)
             showBoard(m_shownBoard);
+        else
+            m_shownBoardStale = true; // shown again when the tab is
     });
     m_undoGroup->addStack(&project->undoStack());
     m_undoGroup->setActiveStack(&project->undoStack());

@@ -135,6 +135,10 @@ public:
     // takeId 0 clears the selection.
     bool selectTake(qint64 segmentId, qint64 takeId);
     qint64 selectedTakeId(qint64 segmentId);
+    // What an A/B comparison of the segment shows: its selected take (first)
+    // and `takeId` (second; 0: the newest other), both finished (with a
+    // clip) and not the same take; nothing where there is no such pair.
+    std::optional<std::pair<TakeRecord, TakeRecord>> comparableTakes(qint64 segmentId, qint64 takeId = 0);
 
     // Assets: conditioning files kept in the project's media (store_assets.cpp).
     std::optional<qint64> addAsset(const AssetRecord& record); // no id: a new one

@@ -163,4 +163,22 @@ qint64 ProjectStore::selectedTakeId(qint64 segmentId)
     return query.next() ? query.value(0).toLongLong() : 0;
 }
 
+std::optional<std::pair<TakeRecord, TakeRecord>> ProjectStore::comparableTakes(qint64 segmentId, qint64 takeId)
+{
+    const qint64 selected = selectedTakeId(segmentId);
+    std::optional<TakeRecord> a;
+    std::optional<TakeRecord> b;
+    for (const TakeRecord& take : takes(segmentId)) {
+        if (take.clip.isNull())
+            continue; // running or failed: nothing to show
+        if (take.id == selected)
+            a = take;
+        else if (takeId != 0 ? take.id == takeId : !b || take.id > b->id)
+            b = take;
+    }
+    if (!a || !b)
+        return std::nullopt;
+    return std::make_pair(*a, *b);
+}
+
 } // namespace cosmos::projects

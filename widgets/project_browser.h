@@ -1,7 +1,7 @@
 // The project browser dock: the open project at a glance, as a tree of its
 // segments (in timeline order) with their takes, and its comparison boards.
 // Selecting a segment or a take tells the rest of the window. The boards are
-// managed here (project_browser_boards.cpp): F2 renames one in place, Delete
+// managed here (project_browser_actions.cpp): F2 renames one in place, Delete
 // removes it (its takes stay), both also in the context menu; a take's
 // context menu shows it or compares it with its segment's selected take.
 #pragma once
@@ -44,7 +44,7 @@ private:
     void rebuild();
     void onChanged(const cosmos::projects::ChangeEvent& event);
     void onItemActivated(QTreeWidgetItem* item);
-    // project_browser_boards.cpp
+    // project_browser_actions.cpp
     void createBoardActions();
     void updateBoardActions();
     void showContextMenu(const QPoint& at);

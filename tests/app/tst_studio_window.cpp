@@ -378,10 +378,19 @@ private slots:
         QCOMPARE(window.shownBoard(), made.id);
         QVERIFY(window.board()->titleText().startsWith("Takes of segment 1"));
 
+        // Renamed while the Board tab is hidden, it shows its new name when
+        // the tab is opened again.
+        window.workspace()->setCurrentWidget(window.preview());
+        QVERIFY(window.project()->renameBoard(made.id, "Keepers"));
+        window.workspace()->setCurrentWidget(window.board());
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            window.board()->titleText().startsWith("Keepers"), qPrintable(window.board()->titleText()), 10000);
+        QCOMPARE(window.shownBoard(), made.id);
+
         // Deleted while on show, the board leaves the tab for the newest other.
         QVERIFY(window.project()->removeBoard(made.id));
         QCOMPARE(window.shownBoard(), boards.first().id);
-        QTRY_VERIFY_WITH_TIMEOUT(!window.board()->titleText().startsWith("Takes of segment 1"), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!window.board()->titleText().startsWith("Keepers"), 10000);
 
         // A segment with fewer than two finished takes makes no board.
         projects::SegmentRecord empty;

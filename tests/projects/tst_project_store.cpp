@@ -346,6 +346,23 @@ private slots:
         QVERIFY(store->selectTake(segment, first));
         QVERIFY(!execSql(store->database(), QString("UPDATE takes SET selected = 1 WHERE id = %1").arg(second)));
 
+        // A/B pairs the selected take with a finished other.
+        QVERIFY(!store->comparableTakes(segment, first)); // itself
+        const auto pair = store->comparableTakes(segment);
+        QVERIFY(pair);
+        QCOMPARE(pair->first.id, first);
+        QCOMPARE(pair->second.id, second);
+        QCOMPARE(store->comparableTakes(segment, second)->second.id, second);
+        TakeRecord running = take;
+        running.status = TakeStatus::Running;
+        running.clip = {};
+        const qint64 third = store->addTake(running).value_or(0);
+        QVERIFY(!store->comparableTakes(segment, third)); // nothing to show yet
+        QCOMPARE(store->comparableTakes(segment)->second.id, second); // the newest finished other
+        QVERIFY(store->selectTake(segment, third));
+        QVERIFY(!store->comparableTakes(segment, first)); // the selected one has no clip
+        QVERIFY(store->selectTake(segment, first));
+
         TakeRecord updated = *store->take(second);
         updated.status = TakeStatus::Failed;
         updated.error = "out of memory";

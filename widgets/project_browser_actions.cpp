@@ -1,4 +1,4 @@
-// The project browser's board management: rename in place (F2), delete
+// The project browser's actions: boards renamed in place (F2) and deleted
 // (Delete, after asking: boards have no undo, but their takes stay on the
 // timeline), and the tree's context menus (a board: Show, Rename, Delete; a
 // take: Show, Compare with the Selected Take). Edits go through the
@@ -70,9 +70,7 @@ void ProjectBrowser::showContextMenu(const QPoint& at)
         menu.addAction(tr("&Show"), this, [this, segmentId, id] { emit takeActivated(segmentId, id); });
         QAction* compare = menu.addAction(tr("&Compare with the Selected Take (A/B)"), this,
             [this, segmentId, id] { emit compareWithSelectedRequested(segmentId, id); });
-        const auto take = m_project->store().take(id);
-        const auto selected = m_project->store().take(m_project->store().selectedTakeId(segmentId));
-        compare->setEnabled(take && !take->clip.isNull() && selected && !selected->clip.isNull() && selected->id != id);
+        compare->setEnabled(m_project->store().comparableTakes(segmentId, id).has_value());
     }
     menu.exec(m_tree->viewport()->mapToGlobal(at));
 }
