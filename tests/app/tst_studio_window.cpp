@@ -11,6 +11,7 @@
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -27,6 +28,7 @@
 #include "engine/tools/clip_frames.h"
 #include "projects/jobs_model.h"
 #include "projects/project.h"
+#include "projects/sql_connection.h"
 #include "widgets/ab_compare_view.h"
 #include "widgets/board_labels.h"
 #include "widgets/board_panel.h"
@@ -391,6 +393,21 @@ private slots:
         QVERIFY(window.project()->removeBoard(made.id));
         QCOMPARE(window.shownBoard(), boards.first().id);
         QTRY_VERIFY_WITH_TIMEOUT(!window.board()->titleText().startsWith("Keepers"), 10000);
+
+        // A board the project cannot fill is taken away again, and the error
+        // box says why (here the database refuses a take on a board).
+        window.timeline()->selectSegment(segment);
+        QVERIFY(projects::execSql(window.project()->store().database(),
+            "CREATE TRIGGER no_board_takes BEFORE INSERT ON board_takes BEGIN "
+            "SELECT RAISE(ABORT, 'no takes on boards today'); END"));
+        QTest::keyClick(window.timeline(), Qt::Key_G, Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(int(window.project()->store().boards().size()), boardsBefore);
+        auto* box = window.findChild<QMessageBox*>("errorMessage");
+        QVERIFY(box);
+        QCOMPARE(box->windowTitle(), QString("Cannot make the board"));
+        QVERIFY2(box->text().contains("no takes on boards today"), qPrintable(box->text()));
+        box->close();
+        QVERIFY(projects::execSql(window.project()->store().database(), "DROP TRIGGER no_board_takes"));
 
         // A segment with fewer than two finished takes makes no board.
         projects::SegmentRecord empty;

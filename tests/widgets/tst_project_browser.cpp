@@ -14,6 +14,7 @@
 #include <QtTest>
 
 #include "projects/project.h"
+#include "projects/sql_connection.h"
 #include "widgets/project_browser.h"
 
 using namespace cosmos::projects;
@@ -251,6 +252,60 @@ private slots:
         QVERIFY(!project->store().board(board).has_value());
         QCOMPARE(browser.tree()->topLevelItem(1)->childCount(), 0);
         QVERIFY(project->store().take(takeId).has_value());
+    }
+
+    // A rename or a delete the project refuses (here a database that will
+    // not change its boards) says why in a box and keeps the board as it was.
+    void aBoardChangeTheProjectRefusesIsExplained()
+    {
+        auto project = makeProject();
+        const qint64 board = project->addBoard("seeds").value_or(0);
+        QVERIFY(board != 0);
+        for (const char* event : {"UPDATE", "DELETE"})
+            QVERIFY(execSql(project->store().database(),
+                QString("CREATE TRIGGER keep_boards_%1 BEFORE %1 ON boards BEGIN "
+                        "SELECT RAISE(ABORT, 'the boards are locked'); END")
+                    .arg(event)));
+        ProjectBrowser browser;
+        browser.setProject(project.get());
+        browser.show();
+        browser.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&browser));
+        const auto boardItem = [&] { return browser.tree()->topLevelItem(1)->child(0); };
+        // Every box that opens (the question, the warning) is answered in turn.
+        QStringList boxes;
+        QTimer answerer;
+        connect(&answerer, &QTimer::timeout, this, [&boxes] {
+            auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+            if (!box)
+                return;
+            boxes << box->windowTitle() + ": " + box->text();
+            box->button(box->button(QMessageBox::Yes) ? QMessageBox::Yes : QMessageBox::Ok)->click();
+        });
+        answerer.start(10);
+
+        browser.tree()->setFocus();
+        browser.tree()->setCurrentItem(boardItem());
+        QTest::keyClick(browser.tree(), Qt::Key_F2);
+        QLineEdit* editor = browser.tree()->findChild<QLineEdit*>();
+        QVERIFY(editor);
+        editor->selectAll();
+        QTest::keyClicks(editor, "keepers");
+        QTest::keyClick(editor, Qt::Key_Return);
+        QTRY_COMPARE(boxes.size(), 1);
+        QVERIFY2(boxes.at(0).startsWith("Cannot rename the board") && boxes.at(0).contains("the boards are locked"),
+            qPrintable(boxes.at(0)));
+        QTRY_COMPARE(boardItem()->text(0), QString("seeds")); // the tree shows the name the board kept
+        QCOMPARE(project->store().board(board)->name, QString("seeds"));
+
+        browser.tree()->setFocus();
+        browser.tree()->setCurrentItem(boardItem());
+        QTest::keyClick(browser.tree(), Qt::Key_Delete);
+        QTRY_COMPARE(boxes.size(), 3); // asked, then told
+        QVERIFY2(boxes.at(2).startsWith("Cannot delete the board") && boxes.at(2).contains("the boards are locked"),
+            qPrintable(boxes.at(2)));
+        QVERIFY(project->store().board(board).has_value());
+        QCOMPARE(boardItem()->text(0), QString("seeds"));
     }
 };
 
