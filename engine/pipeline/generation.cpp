@@ -162,14 +162,23 @@ GenerationResult generate(WorldModel& model, const GenerationRequest& request, c
     if (request.solver)
         sampler.solver = *request.solver;
 
-    auto report = [context](int step, int steps, double elapsed, const char* phase) {
-        if (context) {
-            // Only the sampler's steps are measured: the time the other
-            // phases (text, conditioning, decoding) take is not known.
-            const bool sampling = std::string_view(phase) == "sampling";
-            const double eta = sampling && step > 0 ? elapsed / step * (steps - step) : StepProgress::kEtaUnknown;
-            context->progress({step, steps, elapsed, eta, phase});
-        }
+    // The decoding to come, as long as this model's last decode took for
+    // as many latent pixels; unknown (negative) before its first.
+    double decodeEstimate = StepProgress::kEtaUnknown;
+    auto report = [context, &decodeEstimate](int step, int steps, double elapsed, const char* phase) {
+        if (!context)
+            return;
+        // Measured: the sampler's steps (their mean so far) and, from the
+        // model's last take, the decoding after them. The text and
+        // conditioning phases have no such measure: their time left is unknown.
+        const std::string_view name(phase);
+        const double decoding = std::max(decodeEstimate, 0.0);
+        double eta = StepProgress::kEtaUnknown;
+        if (name == "sampling" && step > 0)
+            eta = elapsed / step * (steps - step) + decoding;
+        else if (name == "decoding")
+            eta = decodeEstimate;
+        context->progress({step, steps, elapsed, eta, phase});
     };
 
     // Text: the prompt and (with guidance) the negative prompt.
@@ -190,6 +199,12 @@ GenerationResult generate(WorldModel& model, const GenerationRequest& request, c
     const Conditioning conditioning = buildConditioning(model, request, latentFrames, h, w, resolution);
     result.conditionalLatentFrames = conditioning.frames;
     result.seconds["conditioning"] = secondsSince(phase);
+    // A continuation decodes the handed-over history before its own frames.
+    const std::int64_t decodedLatentPixels
+        = (latentFrames + (conditioning.handedOver ? request.conditioningLatent.size(2) - conditioning.frames : 0)) * h
+        * w;
+    if (model.decodeSecondsPerLatentPixel() > 0.0)
+        decodeEstimate = model.decodeSecondsPerLatentPixel() * static_cast<double>(decodedLatentPixels);
 
     // Sampling.
     phase = Clock::now();
@@ -252,6 +267,7 @@ GenerationResult generate(WorldModel& model, const GenerationRequest& request, c
     }
     result.latent = latent.to(torch::kCPU, torch::kFloat32).clone();
     result.seconds["decoding"] = secondsSince(phase);
+    model.recordDecode(result.seconds["decoding"], decodedLatentPixels);
     result.seconds["total"] = secondsSince(totalStart);
     return result;
 }

@@ -158,4 +158,10 @@ void WorldModel::unloadTextEncoder()
     m_text = nets::QwenTextModel(nullptr);
 }
 
+void WorldModel::recordDecode(double seconds, std::int64_t latentPixels)
+{
+    if (latentPixels > 0 && seconds > 0.0)
+        m_decodeSecondsPerLatentPixel = seconds / static_cast<double>(latentPixels);
+}
+
 } // namespace cosmos::engine::pipeline

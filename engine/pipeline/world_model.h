@@ -61,6 +61,13 @@ public:
     void unloadTextEncoder();
     bool textEncoderLoaded() const { return static_cast<bool>(m_text); }
 
+    // The tokenizer's decoding speed measured on this model's device by the
+    // last generation: seconds per latent pixel (frames x height x width);
+    // 0 before the first. A generation's time left counts the decoding to
+    // come with it, which no step of the sampler measures.
+    double decodeSecondsPerLatentPixel() const { return m_decodeSecondsPerLatentPixel; }
+    void recordDecode(double seconds, std::int64_t latentPixels);
+
 private:
     WorldModel() = default;
     void ensureTextEncoder();
@@ -75,6 +82,7 @@ private:
     std::uint64_t m_randomSeed = 0;
     PromptTokenizer m_tokenizer;
     nets::EmbeddingCache m_cache;
+    double m_decodeSecondsPerLatentPixel = 0.0;
 };
 
 } // namespace cosmos::engine::pipeline

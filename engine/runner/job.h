@@ -19,8 +19,10 @@ struct StepProgress {
     int step = 0; // steps done
     int steps = 0;
     double elapsedSeconds = 0.0;
-    // From the measured mean step time while sampling; negative where it is
-    // not known (the other phases), so no "0 s left" is shown then.
+    // While sampling, from the measured mean step time plus the decoding to
+    // come (as long as the model's last decode took, once there was one);
+    // while decoding, that decode time. Negative where it is not known (the
+    // other phases, a model's first decode), so no "0 s left" is shown then.
     double etaSeconds = kEtaUnknown;
     static constexpr double kEtaUnknown = -1.0;
     std::string phase; // "text", "conditioning", "sampling", "decoding", ...

@@ -3,6 +3,9 @@
 
 #include <QtTest>
 
+#include <cmath>
+#include <map>
+
 #include "engine/pipeline/generation.h"
 #include "engine/sampling/sampling_cancelled.h"
 #include "tests/support/tensor_compare.h"
@@ -178,12 +181,31 @@ private slots:
             QCOMPARE(frames->rgb.size(), std::size_t(frames->frames * frames->width * frames->height * 3));
         };
         JobContext context(1, cancel, callbacks);
-        generate(*model, request(GenerationMode::Text2World, 9), &context);
+        const auto first = generate(*model, request(GenerationMode::Text2World, 9), &context);
         QCOMPARE(steps, (std::vector<int> {1, 2, 3}));
         // Text, conditioning and decoding: the time left is unknown, not 0 s.
         QCOMPARE(etaOutsideSampling, std::vector<double>(3, StepProgress::kEtaUnknown));
         QCOMPARE(previews, 3);
         QCOMPARE(previewFrames, 9); // every frame of the clip, not frame 0 only
+
+        // The next take of the model counts the decoding to come, as long as
+        // the last one took: after the last step and while it decodes.
+        const double decoded = first.seconds.at("decoding");
+        QVERIFY(model->decodeSecondsPerLatentPixel() > 0.0);
+        std::map<std::string, double> lastEta;
+        callbacks.progress = [&](JobId, const StepProgress& p) { lastEta[p.phase] = p.etaSeconds; };
+        JobContext again(3, cancel, callbacks);
+        const auto second = generate(*model, request(GenerationMode::Text2World, 9), &again);
+        QVERIFY2(std::abs(lastEta.at("sampling") - decoded) < 1e-9 * decoded + 1e-12,
+            qPrintable(QString("%1 s left after the last step, the last decode took %2 s")
+                           .arg(lastEta.at("sampling"))
+                           .arg(decoded)));
+        QVERIFY(std::abs(lastEta.at("decoding") - decoded) < 1e-9 * decoded + 1e-12);
+        QCOMPARE(lastEta.at("text"), StepProgress::kEtaUnknown);
+        // Fewer frames, less decoding: 2 latent frames of 3.
+        generate(*model, request(GenerationMode::Text2World, 5), &again);
+        const double twoThirds = second.seconds.at("decoding") * 2.0 / 3.0;
+        QVERIFY(std::abs(lastEta.at("decoding") - twoThirds) < 1e-9 * twoThirds + 1e-12);
 
         callbacks.progress = [&](JobId, const StepProgress& p) {
             if (p.phase == "sampling" && p.step == 1)
