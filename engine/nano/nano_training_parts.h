@@ -190,15 +190,16 @@ struct FlowMatchingInput {
 // x0 and noise [B, C, T, H, W], sigma [B].
 FlowMatchingInput flowMatchingInput(const torch::Tensor& x0, const torch::Tensor& noise, const torch::Tensor& sigma);
 
-// The DiT's flow-matching loss on fixed, held-out Text2World windows at
-// fixed noise (nano_dit_validation.cpp): comparable between steps, runs and
-// models trained on the same tokenizer, unlike one batch's training loss.
+// The held-out loss, of the whole windows and of their first latent frame.
 struct DitValidationLoss {
     double all = 0.0; // every latent frame: the yardstick
     // The first latent frame alone: the tokenizer codes it from one picture,
     // the rest from four each, and only Text2World windows learn it.
     double firstFrame = 0.0;
 };
+// The DiT's flow-matching loss on fixed, held-out Text2World windows at
+// fixed noise (nano_dit_validation.cpp): comparable between steps, runs and
+// models trained on the same tokenizer, unlike one batch's training loss.
 class DitValidation {
 public:
     // Simulates and encodes the held-out clips with the trained tokenizer.
