@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <sstream>
+#include <vector>
 
 #include "engine/util/json_read.h"
 
@@ -46,16 +47,24 @@ std::string tokenizerRunNote(const nlohmann::json& options, std::int64_t vaeStep
     return note.empty() ? "" : " (" + note + ")";
 }
 
-// How a run's DiT steps weighted their loss: " (balls x5, first frame x4)".
-std::string ditWeightsNote(double ballWeight, double firstFrameWeight, std::int64_t ditSteps)
+// How a run's DiT steps were taken: " (cuda, batch 32, balls x5, first
+// frame x4)": where, when not on the CPU, the batch, and the loss weights.
+std::string ditRunNote(const nlohmann::json& options, std::int64_t ditSteps)
 {
     if (ditSteps <= 0)
         return "";
+    std::vector<std::string> parts;
+    if (const std::string device = util::jsonText(options, "device"); !device.empty() && device != "cpu")
+        parts.push_back(device);
+    if (const auto batch = util::jsonInteger(options, "dit_batch"); batch > 0)
+        parts.push_back("batch " + std::to_string(batch));
+    if (const double weight = util::jsonNumber(options, "dit_ball_weight", 1.0); weight != 1.0)
+        parts.push_back("balls x" + shortNumber(weight));
+    if (const double weight = util::jsonNumber(options, "dit_first_frame_weight", 1.0); weight != 1.0)
+        parts.push_back("first frame x" + shortNumber(weight));
     std::string note;
-    if (ballWeight != 1.0)
-        note = "balls x" + shortNumber(ballWeight);
-    if (firstFrameWeight != 1.0)
-        note += (note.empty() ? "" : ", ") + std::string("first frame x") + shortNumber(firstFrameWeight);
+    for (const auto& part : parts)
+        note += (note.empty() ? "" : ", ") + part;
     return note.empty() ? "" : " (" + note + ")";
 }
 
@@ -67,8 +76,9 @@ void trainingSection(std::ostringstream& card, const nlohmann::json& training)
         card << "No training record.\n\n";
         return;
     }
-    card << "Trained on the CPU by `cosmos-cli nano-train` on clips of the project's own simulator "
-            "(`cosmos-cli nano-data`); every run below continued the one before it.\n\n";
+    card << "Trained by the engine's own trainer, `cosmos-cli nano-train` on the CPU (or `scripts/gpu-train` where a "
+            "GPU was lent), on clips of the project's own simulator (`cosmos-cli nano-data`); every run below "
+            "continued the one before it.\n\n";
     card << "| run | started | data seed | tokenizer steps | DiT steps | tokenizer MSE | DiT loss | held-out DiT loss "
             "| minutes |\n";
     card << "|---|---|---|---|---|---|---|---|---|\n";
@@ -93,7 +103,7 @@ void trainingSection(std::ostringstream& card, const nlohmann::json& training)
                                                 : started.substr(0, 10))
              << " | " << util::jsonInteger(run, "data_seed") << " | " << vaeSteps
              << tokenizerRunNote(member(run, "options"), vaeSteps) << " | " << ditSteps
-             << ditWeightsNote(ballWeight, firstFrameWeight, ditSteps) << " | "
+             << ditRunNote(member(run, "options"), ditSteps) << " | "
              << (loss.contains("vae") ? fixed(util::jsonNumber(loss, "vae"), 5) : "-") << " | "
              << (loss.contains("dit") ? fixed(util::jsonNumber(loss, "dit"), 4) : "-") << " | "
              << (loss.contains("dit_validation") ? fixed(util::jsonNumber(loss, "dit_validation"), 4) : "-") << " | "

@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/errors.h"
+#include "engine/nano/nano_model_card.h"
 #include "engine/nano/nano_training.h"
 #include "engine/nano/nano_training_parts.h"
 #include "engine/nano/nano_world.h"
@@ -211,7 +212,7 @@ private slots:
         QCOMPARE(json["runs"][1]["options"]["dit_first_frame_weight"].get<double>(), 3.0);
         const QByteArray card = fileBytes(second.outDir + "/MODEL_CARD.md");
         // Its loss is a weighted one, and the card says so.
-        QVERIFY2(card.contains("| 4 (balls x4, first frame x3) |"), card.constData());
+        QVERIFY2(card.contains("| 4 (batch 4, balls x4, first frame x3) |"), card.constData());
         QVERIFY(card.contains("not comparable"));
         QVERIFY(std::isfinite(json["runs"][1]["final_loss"]["dit"].get<double>()));
 
@@ -331,6 +332,25 @@ private slots:
 
     // The DiT's loss weights come from where the balls are, at the latents'
     // resolution: the first frame alone, then groups of four frames.
+    void theCardSaysWhereAndInWhatBatchesEachRunTrained()
+    {
+        // Rows as training.json keeps them: a CPU run, a GPU run (the
+        // GPU trainer records its device), and an older row with no options.
+        const auto training = nlohmann::json::parse(R"({"runs": [
+            {"started": "2026-11-27T02:06:22Z", "data_seed": 1, "steps": {"vae": 0, "dit": 2000},
+             "options": {"device": "cpu", "dit_batch": 12, "dit_ball_weight": 5.0}},
+            {"started": "2026-11-27T06:03:26Z", "data_seed": 1, "steps": {"vae": 0, "dit": 5525},
+             "options": {"device": "cuda", "dit_batch": 32, "dit_ball_weight": 5.0, "dit_first_frame_weight": 4.0}},
+            {"earlier": true, "data_seed": 1, "steps": {"vae": 100, "dit": 300}}],
+            "total_steps": {"vae": 100, "dit": 7825}})");
+        const auto card = nanoModelCard(pipeline::WorldModelConfig::nano(), training, nlohmann::json::object());
+        QVERIFY2(card.find("| 2000 (batch 12, balls x5) |") != std::string::npos, card.c_str());
+        QVERIFY2(card.find("| 5525 (cuda, batch 32, balls x5, first frame x4) |") != std::string::npos, card.c_str());
+        QVERIFY2(card.find("| 300 |") != std::string::npos, card.c_str());
+        QVERIFY(card.find("`scripts/gpu-train`") != std::string::npos);
+        QVERIFY(card.find("Total: 100 tokenizer steps, 7825 DiT steps.") != std::string::npos);
+    }
+
     void ballCoverageMarksWhereTheBallsAre()
     {
         NanoClipSpec spec = NanoClipSpec::fromSeed(11);
