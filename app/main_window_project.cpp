@@ -90,6 +90,7 @@ void MainWindow::openStartupProject()
 void MainWindow::onProjectOpened(projects::Project* project)
 {
     m_shownBoard = 0;
+    m_shownBoardStale = false;
     // The board on show fills as its takes finish (a prompt matrix) and
     // takes a new name; deleted (Project dock), it leaves the Board tab.
     connect(project, &projects::Project::changed, this, [this](const projects::ChangeEvent& event) {
@@ -148,6 +149,7 @@ void MainWindow::onProjectAboutToClose(projects::Project* project)
     m_board->clear();
     m_abView->clear();
     m_shownBoard = 0;
+    m_shownBoardStale = false;
     m_centre->setCurrentWidget(m_welcome);
     // After the session has dropped it: the title and actions see no project.
     QMetaObject::invokeMethod(
