@@ -11,10 +11,9 @@
 //   nano_train_gpu --init resources/models/nano --work W --out M --seconds 300
 //                  [--device cuda] [--clips 2560] [--batch 12] [--lr 1e-4]
 //                  [--ball-weight 5] [--first-frame-weight 4]
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
-#include <cstdlib>
-#include <iostream>
 #include <map>
 #include <string>
 
@@ -85,6 +84,8 @@ int main(int argc, char** argv)
         // between them a run loads its latents, weighs the balls and
         // measures its held-out loss, which the next run does again.
         double latentsDone = 0.0, firstDitStep = -1.0;
+        // When the last DiT step was done: after it a run checkpoints and exports.
+        double lastDitStep = 0.0;
         bool stopAtDeadline = false;
         options.progress = [&](const nano::NanoTrainProgress& p) {
             if (p.stage == "latents")
@@ -92,6 +93,7 @@ int main(int argc, char** argv)
             if (p.stage == "dit") {
                 reached = p.step;
                 ditSeconds = p.elapsedSeconds;
+                lastDitStep = secondsSince(start);
                 if (firstDitStep < 0.0)
                     firstDitStep = secondsSince(start) - p.elapsedSeconds;
             }
@@ -103,15 +105,7 @@ int main(int argc, char** argv)
         };
 
         options.ditSteps = calibration;
-        double lastDitStep = 0.0;
-        auto progress = options.progress;
-        options.progress = [&](const nano::NanoTrainProgress& p) {
-            if (p.stage == "dit")
-                lastDitStep = secondsSince(start);
-            return progress(p);
-        };
         nano::trainNanoModel(options, logger);
-        options.progress = progress;
         const double exportSeconds = secondsSince(start) - lastDitStep;
         margin = std::max(margin, 1.5 * exportSeconds + 5.0);
         const double perStep = ditSeconds / std::max(1, calibration);

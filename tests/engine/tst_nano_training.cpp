@@ -330,8 +330,6 @@ private slots:
         }
     }
 
-    // The DiT's loss weights come from where the balls are, at the latents'
-    // resolution: the first frame alone, then groups of four frames.
     void theCardSaysWhereAndInWhatBatchesEachRunTrained()
     {
         // Rows as training.json keeps them: a CPU run, a GPU run (the
@@ -351,6 +349,8 @@ private slots:
         QVERIFY(card.find("Total: 100 tokenizer steps, 7825 DiT steps.") != std::string::npos);
     }
 
+    // The DiT's loss weights come from where the balls are, at the latents'
+    // resolution: the first frame alone, then groups of four frames.
     void ballCoverageMarksWhereTheBallsAre()
     {
         NanoClipSpec spec = NanoClipSpec::fromSeed(11);
