@@ -7,7 +7,9 @@
 # The headers and libpcre2-8.a the build needs travel in .gpu/ (made here by
 # carry-deps.sh; the machine has no package registry). Session 14 ran
 #   run-on-device.sh 555 --clips 5120 --batch 32 --lr 1.5e-4 --calibration-steps 150
-# on an H200 (build 78 s, 0.067 s/step, 5,675 steps).
+# on an H200 (build 78 s, 0.067 s/step, 5,675 steps). Before training it runs
+# nano_generate_check (SKIP_CHECK=1 leaves it out); the time it takes comes
+# out of the training's.
 set -uo pipefail
 start=$(date +%s)
 total=${1:?total seconds}
@@ -24,6 +26,14 @@ if ! ninja -C build-gpu -k 0 > "$out/build.log" 2>&1; then
   exit 1
 fi
 echo "built in $(( $(date +%s) - start )) s"
+# The CUDA path against the CPU on the committed weights, before training:
+# one step (where fp32 must agree to float rounding) and a full take.
+if [ "${SKIP_CHECK:-0}" != 1 ]; then
+  for steps in 1 30; do
+    timeout 60 ./build-gpu/nano_generate_check --model resources/models/nano --steps "$steps" 2>&1 \
+      | tee -a "$out/check.log"
+  done
+fi
 left=$(( total - ($(date +%s) - start) - 15 ))
 rm -rf /tmp/nano-work /tmp/nano-model
 ./build-gpu/nano_train_gpu --init resources/models/nano --work /tmp/nano-work --out /tmp/nano-model \
