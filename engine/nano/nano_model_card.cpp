@@ -58,6 +58,10 @@ std::string ditRunNote(const nlohmann::json& options, std::int64_t ditSteps)
         parts.push_back(device);
     if (const auto batch = util::jsonInteger(options, "dit_batch"); batch > 0)
         parts.push_back("batch " + std::to_string(batch));
+    if (const auto clips = util::jsonInteger(options, "latent_clips"); clips > 0)
+        parts.push_back(std::to_string(clips) + " clips");
+    if (const double rate = util::jsonNumber(options, "dit_lr", 0.0); rate > 0.0)
+        parts.push_back("peak lr " + shortNumber(rate));
     if (const double weight = util::jsonNumber(options, "dit_ball_weight", 1.0); weight != 1.0)
         parts.push_back("balls x" + shortNumber(weight));
     if (const double weight = util::jsonNumber(options, "dit_first_frame_weight", 1.0); weight != 1.0)

@@ -7,7 +7,11 @@
 # The headers and libpcre2-8.a the build needs travel in .gpu/ (made here by
 # carry-deps.sh; the machine has no package registry). Session 14 ran
 #   run-on-device.sh 555 --clips 5120 --batch 32 --lr 1.5e-4 --calibration-steps 150
-# on an H200 (build 78 s, 0.067 s/step, 5,675 steps). Before training it runs
+# on an H200 (build 78 s, 0.067 s/step, 5,675 steps); session 15 ran
+#   run-on-device.sh 565 --clips 10240 --batch 128 --lr 2e-4 --calibration-steps 100
+# (0.069 s/step: four times the batch at the same step time; 4,873 steps),
+# then 2,190 more from its output (nano_train_gpu --init on the warm machine,
+# 5,120 clips, batch 128, --lr 1e-4). Before training it runs
 # nano_generate_check (SKIP_CHECK=1 leaves it out); the time it takes comes
 # out of the training's.
 set -uo pipefail

@@ -333,16 +333,19 @@ private slots:
     void theCardSaysWhereAndInWhatBatchesEachRunTrained()
     {
         // Rows as training.json keeps them: a CPU run, a GPU run (the
-        // GPU trainer records its device), and an older row with no options.
+        // GPU trainer records its device) without the clip count and
+        // learning rate, and an older row with no options.
         const auto training = nlohmann::json::parse(R"({"runs": [
             {"started": "2026-11-27T02:06:22Z", "data_seed": 1, "steps": {"vae": 0, "dit": 2000},
-             "options": {"device": "cpu", "dit_batch": 12, "dit_ball_weight": 5.0}},
+             "options": {"device": "cpu", "dit_batch": 12, "latent_clips": 2560, "dit_lr": 1e-4,
+                         "dit_ball_weight": 5.0}},
             {"started": "2026-11-27T06:03:26Z", "data_seed": 1, "steps": {"vae": 0, "dit": 5525},
              "options": {"device": "cuda", "dit_batch": 32, "dit_ball_weight": 5.0, "dit_first_frame_weight": 4.0}},
             {"earlier": true, "data_seed": 1, "steps": {"vae": 100, "dit": 300}}],
             "total_steps": {"vae": 100, "dit": 7825}})");
         const auto card = nanoModelCard(pipeline::WorldModelConfig::nano(), training, nlohmann::json::object());
-        QVERIFY2(card.find("| 2000 (batch 12, balls x5) |") != std::string::npos, card.c_str());
+        QVERIFY2(
+            card.find("| 2000 (batch 12, 2560 clips, peak lr 0.0001, balls x5) |") != std::string::npos, card.c_str());
         QVERIFY2(card.find("| 5525 (cuda, batch 32, balls x5, first frame x4) |") != std::string::npos, card.c_str());
         QVERIFY2(card.find("| 300 |") != std::string::npos, card.c_str());
         QVERIFY(card.find("`scripts/gpu-train`") != std::string::npos);
