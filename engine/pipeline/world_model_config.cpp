@@ -161,7 +161,11 @@ WorldModelConfig WorldModelConfig::nano()
 {
     WorldModelConfig c;
     c.name = "nano";
-    c.sampling.steps = 12;
+    // 24 steps: on 100 evaluation clips the trained model kept the prompt's
+    // direction in 71 % of its takes against 57 % at 12 steps, and its
+    // free-flight gravity within 30 % in 84 % against 67 % (30 steps: no
+    // better than 24). A 33-frame take stays a few seconds on two cores.
+    c.sampling.steps = 24;
     c.sampling.shift = 3.0;
     c.sampling.guidance = 3.0;
     c.fps = 16;
