@@ -212,7 +212,7 @@ private slots:
         QCOMPARE(json["runs"][1]["options"]["dit_first_frame_weight"].get<double>(), 3.0);
         const QByteArray card = fileBytes(second.outDir + "/MODEL_CARD.md");
         // Its loss is a weighted one, and the card says so.
-        QVERIFY2(card.contains("| 4 (batch 4, balls x4, first frame x3) |"), card.constData());
+        QVERIFY2(card.contains("| 4 (batch 4, 6 clips, peak lr 0.002, balls x4, first frame x3) |"), card.constData());
         QVERIFY(card.contains("not comparable"));
         QVERIFY(std::isfinite(json["runs"][1]["final_loss"]["dit"].get<double>()));
 
