@@ -9,6 +9,7 @@
 
 #include "app/cli/cli.h"
 #include "app/cli/cli_options.h"
+#include "app/cli/progress_lines.h"
 #include "engine/nano/nano_evaluation.h"
 
 namespace cosmos::app::cli {
@@ -66,9 +67,12 @@ int runNanoEvalCommand(const QStringList& arguments, CliContext& context)
     }
 
     const bool terminal = ::isatty(STDERR_FILENO) != 0;
-    options.progress = [terminal](const std::string& phase, int done, int total) {
-        if (terminal || done == total || done % 10 == 0) {
-            std::fprintf(stderr, terminal ? "\r%s %d/%d " : "%s %d/%d\n", phase.c_str(), done, total);
+    // A clip takes seconds (minutes with the conditioned modes): a log gets a
+    // line at the first clip, then one a minute at most.
+    ProgressLines lines(terminal, 60.0);
+    options.progress = [&lines](const std::string& phase, int done, int total) {
+        if (const auto text = lines.update(phase, done, total)) {
+            std::fputs(text->c_str(), stderr);
             std::fflush(stderr);
         }
         return true;

@@ -6,6 +6,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -110,6 +111,8 @@ private slots:
         const Result r = run({"nano-eval", "--model", "nano", "--clips", "1", "--conditioned-clips", "1", "--steps",
             "2", "--guidance", "1.5", "--json"});
         QCOMPARE(r.code, 0);
+        // stderr is a pipe here: a log line for the one clip, with its time.
+        QVERIFY2(QRegularExpression("^evaluating 1/1  [0-9]+ s\n$").match(r.err).hasMatch(), qPrintable(r.err));
         const QJsonObject report = QJsonDocument::fromJson(r.out.toUtf8()).object();
         QCOMPARE(report.value("clips").toInt(), 1);
         QCOMPARE(report.value("steps").toInt(), 2);
