@@ -98,6 +98,10 @@ int runNanoTrainCommand(const QStringList& arguments, CliContext& context)
         QStringLiteral("fp32"), QStringLiteral("Store every network in fp32 (default: DiT and text encoder in fp16)."));
     const QCommandLineOption ditRate(QStringLiteral("dit-lr"), QStringLiteral("DiT and text encoder learning rate."),
         QStringLiteral("rate"), QStringLiteral("4e-4"));
+    const QCommandLineOption vaeBallWeight(QStringLiteral("vae-ball-weight"),
+        QStringLiteral("Weight of the pixels a ball covers in the video tokenizer's loss (1: plain squared error); "
+                       "for fine-tuning a trained decoder."),
+        QStringLiteral("weight"), QStringLiteral("1"));
     const QCommandLineOption ballWeight(QStringLiteral("dit-ball-weight"),
         QStringLiteral("Weight of the latent pixels a ball covers in the DiT's loss (1: plain flow matching)."),
         QStringLiteral("weight"), QStringLiteral("1"));
@@ -107,9 +111,9 @@ int runNanoTrainCommand(const QStringList& arguments, CliContext& context)
     const QCommandLineOption device(QStringLiteral("device"),
         QStringLiteral("Where the networks train: cpu, cuda or cuda:N."), QStringLiteral("device"),
         QStringLiteral("cpu"));
-    for (const auto* option :
-        {&work, &out, &init, &dataSeed, &vaeSteps, &ditSteps, &clips, &ditBatch, &vaeBatch, &checkpointEvery,
-            &fullPrecision, &vaeFrames, &vaeRate, &vaeDecoderOnly, &ditRate, &ballWeight, &firstFrameWeight, &device})
+    for (const auto* option : {&work, &out, &init, &dataSeed, &vaeSteps, &ditSteps, &clips, &ditBatch, &vaeBatch,
+             &checkpointEvery, &fullPrecision, &vaeFrames, &vaeRate, &vaeDecoderOnly, &vaeBallWeight, &ditRate,
+             &ballWeight, &firstFrameWeight, &device})
         parser.addOption(*option);
     if (const auto exit = parseCommandLine(parser, QStringLiteral("nano-train"), arguments, context))
         return *exit;
@@ -131,6 +135,7 @@ int runNanoTrainCommand(const QStringList& arguments, CliContext& context)
         values.fail(QStringLiteral("--vae-frames must be 1 + 4k (5, 9, 13, ...), got '%1'").arg(options.vaeFrames));
     options.vaeLearningRate = values.positive(vaeRate);
     options.vaeDecoderOnly = parser.isSet(vaeDecoderOnly);
+    options.vaeBallWeight = values.positive(vaeBallWeight);
     options.ditLearningRate = values.positive(ditRate);
     options.ditBallWeight = values.positive(ballWeight);
     options.ditFirstFrameWeight = values.positive(firstFrameWeight);

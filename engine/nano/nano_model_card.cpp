@@ -32,7 +32,8 @@ nlohmann::json member(const nlohmann::json& object, const char* key)
     return object.at(key);
 }
 
-// What a run's tokenizer steps trained: " (decoder, 33-frame windows)".
+// What a run's tokenizer steps trained: " (decoder, 33-frame windows,
+// balls x3)".
 // The window length matters: the causal tokenizer decodes frames past its
 // training windows worse.
 std::string tokenizerRunNote(const nlohmann::json& options, std::int64_t vaeSteps)
@@ -44,6 +45,8 @@ std::string tokenizerRunNote(const nlohmann::json& options, std::int64_t vaeStep
         note = "decoder";
     if (const auto frames = util::jsonInteger(options, "vae_frames"); frames > 0)
         note += (note.empty() ? "" : ", ") + std::to_string(frames) + "-frame windows";
+    if (const double weight = util::jsonNumber(options, "vae_ball_weight", 1.0); weight != 1.0)
+        note += (note.empty() ? "" : ", ") + std::string("balls x") + shortNumber(weight);
     return note.empty() ? "" : " (" + note + ")";
 }
 
@@ -88,6 +91,7 @@ void trainingSection(std::ostringstream& card, const nlohmann::json& training)
     card << "|---|---|---|---|---|---|---|---|---|\n";
     int index = 1;
     bool weightedRuns = false;
+    bool weightedTokenizerRuns = false;
     for (const auto& run : runs) {
         double seconds = 0.0;
         const auto stageSeconds = member(run, "seconds");
@@ -101,6 +105,8 @@ void trainingSection(std::ostringstream& card, const nlohmann::json& training)
         const auto vaeSteps = util::jsonInteger(steps, "vae");
         const auto ditSteps = util::jsonInteger(steps, "dit");
         weightedRuns = weightedRuns || ((ballWeight != 1.0 || firstFrameWeight != 1.0) && ditSteps > 0);
+        weightedTokenizerRuns = weightedTokenizerRuns
+            || (util::jsonNumber(member(run, "options"), "vae_ball_weight", 1.0) != 1.0 && vaeSteps > 0);
         card << "| " << index++ << " | "
              << (util::jsonFlag(run, "earlier") ? std::string("earlier runs")
                         : started.empty()       ? std::string("-")
@@ -118,6 +124,9 @@ void trainingSection(std::ostringstream& card, const nlohmann::json& training)
                 "(`--dit-ball-weight`), \"first frame xW\" a clip's first latent frame (`--dit-first-frame-weight`): "
                 "their DiT loss is that weighted one and not comparable with the others; the held-out loss is always "
                 "the plain one.\n";
+    if (weightedTokenizerRuns)
+        card << "\nTokenizer steps marked \"balls xW\" weighted the pixels a ball covers W times in the loss "
+                "(`--vae-ball-weight`); the tokenizer MSE shown is the plain one.\n";
     const auto total = member(training, "total_steps");
     card << "\nTotal: " << util::jsonInteger(total, "vae") << " tokenizer steps, " << util::jsonInteger(total, "dit")
          << " DiT steps.\n\n";

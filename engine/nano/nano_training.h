@@ -62,6 +62,13 @@ struct NanoTrainOptions {
     // statistics and so the DiT's training data stay valid, while the
     // pictures made from them get sharper.
     bool vaeDecoderOnly = false;
+    // Weight of the pixels a ball covers in the tokenizer's loss, relative to
+    // the rest (1: plain squared error). A small ball is about 50 pixels of a
+    // 64 x 64 frame: under a plain loss the decoder drew it faintly enough to
+    // vanish for frames (the tokenizer ceiling's lost ball counts). Meant for
+    // fine-tuning a trained decoder; from scratch a heavy ball weight washed
+    // out the backdrops.
+    double vaeBallWeight = 1.0;
 
     // DiT and text encoder, on latents of longer clips so continuations
     // (latents handed over mid-clip) are trained too.

@@ -99,6 +99,17 @@ struct DitWindow {
 DitWindow chooseDitWindow(
     const NanoTrainOptions& options, double r, std::uint64_t random, std::int64_t starts, int conditionalFrames);
 
+// A batch of the tokenizer's training windows: fresh simulated clips, cropped
+// mostly around a ball, the same for a step whatever run asks. video: [B, 3,
+// frames, crop, crop] in [-1, 1]; weights: per pixel (1 + (vaeBallWeight - 1)
+// x the ball's coverage) as [B, 1, frames, crop, crop], undefined when the
+// ball weight is 1.
+struct VaeBatch {
+    torch::Tensor video;
+    torch::Tensor weights;
+};
+VaeBatch vaeBatch(const NanoTrainOptions& options, int step);
+
 // Where the balls of a simulated clip are, at the latents' resolution: per
 // latent frame (the first image frame, then groups of `temporalCompression`)
 // and latent pixel (a `spatialCompression` square of image pixels), the

@@ -30,13 +30,15 @@ int cropOrigin(std::mt19937_64& rng, double ballCentre, int size, int crop)
     return std::clamp(static_cast<int>(ballCentre) - crop / 2 + jitter, 0, range - 1);
 }
 
+} // namespace
+
 // Fresh clips every step (the simulator is cheap), placed by a per-step
-// generator so a resumed run sees the same batches. [B, 3, frames, crop,
-// crop] in [-1, 1].
-torch::Tensor vaeBatch(const NanoTrainOptions& options, int step)
+// generator so a resumed run sees the same batches.
+VaeBatch vaeBatch(const NanoTrainOptions& options, int step)
 {
     std::mt19937_64 rng(options.trainSeed * 1000003ull + static_cast<std::uint64_t>(step));
-    std::vector<torch::Tensor> windows;
+    const bool weighted = options.vaeBallWeight != 1.0;
+    std::vector<torch::Tensor> windows, weights;
     for (int b = 0; b < options.vaeBatch; ++b) {
         const auto index = static_cast<std::uint64_t>(step) * options.vaeBatch + b;
         const auto clip = simulateClip(NanoClipSpec::fromSeed(trainingClipSeed(options.dataSeed, index)));
@@ -45,12 +47,20 @@ torch::Tensor vaeBatch(const NanoTrainOptions& options, int step)
         const auto& ball = clip.truth[static_cast<std::size_t>(start)][rng() % clip.truth[0].size()];
         const int y = cropOrigin(rng, ball.y, clip.height, options.vaeCrop);
         const int x = cropOrigin(rng, ball.x, clip.width, options.vaeCrop);
-        windows.push_back(video.slice(1, start, start + options.vaeFrames)
-                              .slice(2, y, y + options.vaeCrop)
-                              .slice(3, x, x + options.vaeCrop));
+        const auto window = [&](const torch::Tensor& frames) {
+            return frames.slice(1, start, start + options.vaeFrames)
+                .slice(2, y, y + options.vaeCrop)
+                .slice(3, x, x + options.vaeCrop);
+        };
+        windows.push_back(window(video));
+        // Per image pixel and frame: the ball coverage at full resolution.
+        if (weighted)
+            weights.push_back(1.0 + (options.vaeBallWeight - 1.0) * window(ballCoverage(clip, 1, 1)));
     }
-    return torch::stack(windows);
+    return {torch::stack(windows), weighted ? torch::stack(weights) : torch::Tensor()};
 }
+
+namespace {
 
 // The decoder and the 1x1 conv in front of it: what a decoder-only run trains.
 std::vector<torch::Tensor> decoderParameters(nets::WanVaeImpl& vae)
@@ -123,7 +133,8 @@ bool trainNanoVae(NanoNets& nets, const StageContext& context)
         for (auto& group : optimizer.param_groups())
             static_cast<torch::optim::AdamWOptions&>(group.options())
                 .lr(scheduledLearningRate(step, schedule, options.vaeLearningRate));
-        const auto video = vaeBatch(options, step).to(nets.device);
+        const VaeBatch batch = vaeBatch(options, step);
+        const auto video = batch.video.to(nets.device);
         // The mean alone is decoded: sampling the posterior from a fresh
         // log-variance (about 0, i.e. unit noise) drowns the signal for the
         // first thousands of steps, more than a CPU run has. Only the mean is
@@ -131,19 +142,26 @@ bool trainNanoVae(NanoNets& nets, const StageContext& context)
         const auto mu = encodeForTraining(vae, video, decoderOnly);
         const auto reconstruction = vae.decodeRaw(mu);
         const auto error = reconstruction - video;
-        // Plain squared error, every pixel alike. An earlier loss (L1 plus
-        // squared error, ball pixels weighted 10x) stalled at ~21 dB with
-        // washed-out backdrops and ball colours; from the same weights this
-        // one kept improving (measured on whole 64x64 clips). The crops
-        // already centre on the balls most of the time.
-        const auto loss = error.pow(2).mean() + options.vaeKlWeight * mu.pow(2).mean();
+        // Squared error, every pixel alike by default. An earlier loss (L1
+        // plus squared error, ball pixels weighted 10x) stalled from scratch
+        // at ~21 dB with washed-out backdrops and ball colours; from the same
+        // weights the plain one kept improving (measured on whole 64x64
+        // clips). The crops already centre on the balls most of the time; a
+        // trained decoder can still be taught its balls with vaeBallWeight,
+        // as a weighted mean that keeps the plain loss's scale.
+        const auto squared = error.pow(2);
+        const auto reconstructionLoss = batch.weights.defined()
+            ? (squared * batch.weights.to(nets.device)).sum() / (batch.weights.sum() * 3.0).item<double>()
+            : squared.mean();
+        const auto loss = reconstructionLoss + options.vaeKlWeight * mu.pow(2).mean();
         optimizer.zero_grad();
         loss.backward();
         torch::nn::utils::clip_grad_norm_(vae.parameters(), 1.0);
         optimizer.step();
         ++step;
 
-        const double value = error.pow(2).mean().item<double>();
+        // The plain squared error is logged, comparable across runs.
+        const double value = squared.mean().item<double>();
         if (!finishTrainingStep(context, kStage, step, steps, value, running, start, checkpoint))
             return false;
     }

@@ -62,15 +62,17 @@ private slots:
     void everyBadValueIsNamedAtOnce()
     {
         const QString work = m_home.filePath("never-made");
-        const Result result = run({"nano-train", "--work", work, "--dit-steps", "many", "--clips", "0", "--vae-frames",
-            "6", "--dit-lr", "-1", "--dit-ball-weight", "nan", "--dit-first-frame-weight", "0"});
+        const Result result
+            = run({"nano-train", "--work", work, "--dit-steps", "many", "--clips", "0", "--vae-frames", "6", "--dit-lr",
+                "-1", "--dit-ball-weight", "nan", "--dit-first-frame-weight", "0", "--vae-ball-weight", "-2"});
         QCOMPARE(result.code, 2);
         for (const char* message : {"nano-train: --dit-steps must be an integer from 0 to 10000000, got 'many'",
                  "nano-train: --clips must be an integer from 1 to 1000000, got '0'",
                  "nano-train: --vae-frames must be 1 + 4k (5, 9, 13, ...), got '6'",
                  "nano-train: --dit-lr must be a number above 0, got '-1'",
                  "nano-train: --dit-ball-weight must be a number above 0, got 'nan'",
-                 "nano-train: --dit-first-frame-weight must be a number above 0, got '0'"})
+                 "nano-train: --dit-first-frame-weight must be a number above 0, got '0'",
+                 "nano-train: --vae-ball-weight must be a number above 0, got '-2'"})
             QVERIFY2(result.err.contains(QLatin1String(message)), qPrintable(result.err));
         QVERIFY(!QFileInfo::exists(work)); // refused before any work
 

@@ -13,6 +13,7 @@
 
 #include "engine/errors.h"
 #include "engine/nano/nano_model_card.h"
+#include "engine/nano/nano_tensors.h"
 #include "engine/nano/nano_training.h"
 #include "engine/nano/nano_training_parts.h"
 #include "engine/nano/nano_world.h"
@@ -334,19 +335,24 @@ private slots:
     {
         // Rows as training.json keeps them: a CPU run, a GPU run (the
         // GPU trainer records its device) without the clip count and
-        // learning rate, and an older row with no options.
+        // learning rate, a decoder run, and an older row with no options.
         const auto training = nlohmann::json::parse(R"({"runs": [
             {"started": "2026-11-27T02:06:22Z", "data_seed": 1, "steps": {"vae": 0, "dit": 2000},
              "options": {"device": "cpu", "dit_batch": 12, "latent_clips": 2560, "dit_lr": 1e-4,
                          "dit_ball_weight": 5.0}},
             {"started": "2026-11-27T06:03:26Z", "data_seed": 1, "steps": {"vae": 0, "dit": 5525},
              "options": {"device": "cuda", "dit_batch": 32, "dit_ball_weight": 5.0, "dit_first_frame_weight": 4.0}},
+            {"started": "2026-11-27T13:00:00Z", "data_seed": 1, "steps": {"vae": 800, "dit": 0},
+             "options": {"vae_decoder_only": true, "vae_frames": 33, "vae_ball_weight": 3.0}},
             {"earlier": true, "data_seed": 1, "steps": {"vae": 100, "dit": 300}}],
             "total_steps": {"vae": 100, "dit": 7825}})");
         const auto card = nanoModelCard(pipeline::WorldModelConfig::nano(), training, nlohmann::json::object());
         QVERIFY2(
             card.find("| 2000 (batch 12, 2560 clips, peak lr 0.0001, balls x5) |") != std::string::npos, card.c_str());
         QVERIFY2(card.find("| 5525 (cuda, batch 32, balls x5, first frame x4) |") != std::string::npos, card.c_str());
+        // A tokenizer run that weighted its balls' pixels says so too.
+        QVERIFY2(card.find("| 800 (decoder, 33-frame windows, balls x3) | 0 |") != std::string::npos, card.c_str());
+        QVERIFY(card.find("the tokenizer MSE shown is the plain one") != std::string::npos);
         QVERIFY2(card.find("| 300 |") != std::string::npos, card.c_str());
         QVERIFY(card.find("`scripts/gpu-train`") != std::string::npos);
         QVERIFY(card.find("Total: 100 tokenizer steps, 7825 DiT steps.") != std::string::npos);
@@ -378,6 +384,48 @@ private slots:
         }
         // Far from every ball: nothing.
         QCOMPARE((coverage > 0).sum().item<std::int64_t>() < coverage.numel() / 2, true);
+    }
+
+    // The tokenizer's ball weight marks the pixels its windows' balls cover
+    // and changes nothing of what the windows show.
+    void tokenizerWindowsWeighTheirBallPixels()
+    {
+        QTemporaryDir dir;
+        auto options = tinyRun(dir.path());
+        options.vaeBatch = 4;
+        options.vaeFrames = 9;
+        options.vaeCrop = 24;
+        const int step = 5;
+        const VaeBatch plain = vaeBatch(options, step);
+        QVERIFY(!plain.weights.defined());
+        options.vaeBallWeight = 4.0;
+        const VaeBatch weighted = vaeBatch(options, step);
+        QVERIFY(torch::equal(weighted.video, plain.video));
+        QCOMPARE(weighted.weights.sizes().vec(), std::vector<std::int64_t>({4, 1, 9, 24, 24}));
+        QVERIFY(weighted.weights.min().item<float>() == 1.0f && weighted.weights.max().item<float>() == 4.0f);
+        // Where a ball covers a pixel the window shows one of that clip's
+        // ball colours (where two balls overlap, the one drawn last).
+        const auto pixels = ((weighted.video + 1.0) * 127.5).round().permute({0, 2, 3, 4, 1}); // [B, T, H, W, 3]
+        std::int64_t ballPixels = 0, ballColoured = 0;
+        for (int b = 0; b < options.vaeBatch; ++b) {
+            const auto spec = NanoClipSpec::fromSeed(
+                trainingClipSeed(options.dataSeed, static_cast<std::uint64_t>(step * options.vaeBatch + b)));
+            // Inside the ball (a pixel and its eight neighbours covered): the
+            // disc's edge pixels are blended with the backdrop.
+            const auto full = (weighted.weights[b] == 4.0f).to(torch::kFloat); // [1, T, H, W]
+            const auto covered = (-torch::max_pool2d(-full[0], 3, 1, 1)) == 1.0f; // [T, H, W]
+            auto near = torch::zeros_like(covered);
+            for (const BallSpec& ball : spec.balls) {
+                const auto rgb = ballColourRgb(ball.colour);
+                const auto colour = torch::tensor({float(rgb[0]), float(rgb[1]), float(rgb[2])});
+                near = near.logical_or((pixels[b] - colour).abs().amax(-1) <= 2.0f);
+            }
+            ballPixels += covered.sum().item<std::int64_t>();
+            ballColoured += covered.logical_and(near).sum().item<std::int64_t>();
+        }
+        QVERIFY2(ballPixels > 50, qPrintable(QString::number(ballPixels)));
+        QVERIFY2(ballColoured > 0.95 * double(ballPixels),
+            qPrintable(QString("%1 of %2").arg(ballColoured).arg(ballPixels)));
     }
 
     // A window from a clip's start weighs the clip's first latent frame
