@@ -196,6 +196,13 @@ NanoEvalReport evaluateNanoModel(pipeline::WorldModel& model, const NanoEvalOpti
     report.evalSeed = options.evalSeed;
     report.steps = options.steps > 0 ? options.steps : model.config().sampling.steps;
 
+    // Progress counts takes, not clips: a clip with the conditioned modes
+    // makes four (Text2World, Image2World, Video2World, Continue), one
+    // without makes one, so a per-clip count ran slow at first and its
+    // estimate of the rest was three times too long.
+    const int conditioned = std::clamp(options.conditionedClips, 0, std::max(0, options.clips));
+    const int takes = options.clips + 3 * conditioned;
+    int takesDone = 0;
     bool stopped = false;
     for (int i = 0; i < options.clips && !stopped; ++i) {
         const EvalClip clip = evalClip(options, i);
@@ -216,7 +223,7 @@ NanoEvalReport evaluateNanoModel(pipeline::WorldModel& model, const NanoEvalOpti
         }
         ++report.clips;
 
-        if (i < options.conditionedClips) {
+        if (i < conditioned) {
             const auto truth = clipToTensor(clip.long_); // [3, 41, H, W]
             // Image2World: the first frame is kept.
             auto image = baseRequest(options, clip.prompt, 2000 + i);
@@ -265,7 +272,8 @@ NanoEvalReport evaluateNanoModel(pipeline::WorldModel& model, const NanoEvalOpti
             tally.tokenizerDirection.add(ceiling.directionMatches);
             tally.tokenizerCount.add(ceiling.countKept);
         }
-        stopped = !progress("evaluating", i + 1, options.clips);
+        takesDone += i < conditioned ? 4 : 1;
+        stopped = !progress("evaluation takes", takesDone, takes);
     }
 
     auto& m = report.metrics;

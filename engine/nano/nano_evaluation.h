@@ -28,7 +28,8 @@ struct NanoEvalOptions {
     std::uint64_t evalSeed = 1;
     int steps = 0; // 0: the model's default
     double guidance = -1.0; // < 0: the model's default
-    // (phase, done, total); return false to stop early (the report covers what ran).
+    // (phase, takes done, takes in all); return false to stop early (the report
+    // covers what ran).
     std::function<bool(const std::string&, int, int)> progress;
 };
 

@@ -27,23 +27,26 @@ private slots:
         ProgressLines lines = make(false);
         m_now = 130.0;
         // The first unit at once, however long it took: the run is alive.
-        QCOMPARE(text(lines.update("evaluating", 1, 4)), QStringLiteral("evaluating 1/4  30 s  ETA 90 s\n"));
+        QCOMPARE(
+            text(lines.update("evaluation takes", 1, 4)), QStringLiteral("evaluation takes 1/4  30 s  ETA 90 s\n"));
         m_now = 170.0;
-        QCOMPARE(text(lines.update("evaluating", 2, 4)), QStringLiteral("<none>"));
+        QCOMPARE(text(lines.update("evaluation takes", 2, 4)), QStringLiteral("<none>"));
         m_now = 190.0;
-        QCOMPARE(text(lines.update("evaluating", 3, 4)), QStringLiteral("evaluating 3/4  90 s  ETA 30 s\n"));
+        QCOMPARE(
+            text(lines.update("evaluation takes", 3, 4)), QStringLiteral("evaluation takes 3/4  90 s  ETA 30 s\n"));
         // The last unit always, with no estimate left to give.
         m_now = 191.0;
-        QCOMPARE(text(lines.update("evaluating", 4, 4)), QStringLiteral("evaluating 4/4  91 s\n"));
+        QCOMPARE(text(lines.update("evaluation takes", 4, 4)), QStringLiteral("evaluation takes 4/4  91 s\n"));
     }
 
     void aTerminalRedrawsOneLineEveryUpdate()
     {
         ProgressLines lines = make(true);
         m_now = 110.0;
-        QCOMPARE(text(lines.update("evaluating", 1, 2)), QStringLiteral("\revaluating 1/2  10 s  ETA 10 s      "));
+        QCOMPARE(text(lines.update("evaluation takes", 1, 2)),
+            QStringLiteral("\revaluation takes 1/2  10 s  ETA 10 s      "));
         m_now = 111.0;
-        QCOMPARE(text(lines.update("evaluating", 2, 2)), QStringLiteral("\revaluating 2/2  11 s      "));
+        QCOMPARE(text(lines.update("evaluation takes", 2, 2)), QStringLiteral("\revaluation takes 2/2  11 s      "));
     }
 };
 

@@ -48,7 +48,7 @@ private slots:
         QCOMPARE(nano.resolutions.size(), std::size_t(1));
         QCOMPARE(nano.resolutions.front(), (std::pair<int, int> {64, 64}));
         QCOMPARE(nano.defaultSteps, 24);
-        QCOMPARE(nano.defaultGuidance, 3.0);
+        QCOMPARE(nano.defaultGuidance, 2.0);
         QCOMPARE(QString::fromStdString(nano.defaultSampler), QString("unipc"));
         QCOMPARE(nano.samplers, (std::vector<std::string> {"unipc", "euler"}));
         QCOMPARE(nano.fps, 16.0);
