@@ -65,9 +65,9 @@ struct NanoTrainOptions {
     // Weight of the pixels a ball covers in the tokenizer's loss, relative to
     // the rest (1: plain squared error). A small ball is about 50 pixels of a
     // 64 x 64 frame: under a plain loss the decoder drew it faintly enough to
-    // vanish for frames (the tokenizer ceiling's lost ball counts). Meant for
-    // fine-tuning a trained decoder; from scratch a heavy ball weight washed
-    // out the backdrops.
+    // vanish for frames (the tokenizer ceiling's lost ball counts). For
+    // fine-tuning a trained decoder (from scratch a heavy ball weight washed
+    // out the backdrops); not yet shown to help: see nano_vae_training.cpp.
     double vaeBallWeight = 1.0;
 
     // DiT and text encoder, on latents of longer clips so continuations

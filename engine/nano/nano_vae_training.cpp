@@ -146,9 +146,10 @@ bool trainNanoVae(NanoNets& nets, const StageContext& context)
         // plus squared error, ball pixels weighted 10x) stalled from scratch
         // at ~21 dB with washed-out backdrops and ball colours; from the same
         // weights the plain one kept improving (measured on whole 64x64
-        // clips). The crops already centre on the balls most of the time; a
-        // trained decoder can still be taught its balls with vaeBallWeight,
-        // as a weighted mean that keeps the plain loss's scale.
+        // clips). The crops already centre on the balls most of the time.
+        // vaeBallWeight weighs ball pixels more in a weighted mean that keeps
+        // the plain loss's scale (one fine-tune at 3x, 500 steps, kept no
+        // more ball counts and drew yellow balls orange: check the ceiling).
         const auto squared = error.pow(2);
         const auto reconstructionLoss = batch.weights.defined()
             ? (squared * batch.weights.to(nets.device)).sum() / (batch.weights.sum() * 3.0).item<double>()
