@@ -4,6 +4,7 @@
 #include <QCommandLineParser>
 
 #include <cstdio>
+#include <optional>
 
 #include <unistd.h>
 
@@ -11,6 +12,7 @@
 #include "app/cli/cli_options.h"
 #include "app/cli/progress_lines.h"
 #include "engine/nano/nano_evaluation.h"
+#include "engine/util/atomic_file.h"
 
 namespace cosmos::app::cli {
 int runNanoEvalCommand(const QStringList& arguments, CliContext& context)
@@ -36,10 +38,13 @@ int runNanoEvalCommand(const QStringList& arguments, CliContext& context)
         QStringLiteral("card"), QStringLiteral("Write evaluation.json and the model card into the model folder."));
     const QCommandLineOption rewriteCard(QStringLiteral("rewrite-card"),
         QStringLiteral("Write the model card again from the folder's records, evaluating nothing."));
+    const QCommandLineOption takes(QStringLiteral("takes"),
+        QStringLiteral("Also write every Text2World take's scores (prompt, colours found, ...) to a JSON Lines file."),
+        QStringLiteral("file"));
     const QCommandLineOption check(
         QStringLiteral("check"), QStringLiteral("Exit with status 3 when a target is missed."));
     for (const auto* option :
-        {&model, &clips, &conditioned, &seed, &steps, &guidance, &json, &card, &rewriteCard, &check})
+        {&model, &clips, &conditioned, &seed, &steps, &guidance, &json, &card, &rewriteCard, &takes, &check})
         parser.addOption(*option);
     if (const auto exit = parseCommandLine(parser, QStringLiteral("nano-eval"), arguments, context))
         return *exit;
@@ -66,6 +71,12 @@ int runNanoEvalCommand(const QStringList& arguments, CliContext& context)
         return 2;
     }
 
+    // Opened before the evaluation, so that a folder that is not there fails
+    // now rather than after half an hour of takes.
+    std::optional<engine::util::AtomicFile> takesFile;
+    if (parser.isSet(takes))
+        takesFile.emplace(parser.value(takes).toStdString());
+
     const bool terminal = ::isatty(STDERR_FILENO) != 0;
     // A clip takes seconds (minutes with the conditioned modes): a log gets a
     // line at the first clip, then one a minute at most.
@@ -88,6 +99,11 @@ int runNanoEvalCommand(const QStringList& arguments, CliContext& context)
         context.out << "nano-eval: " << QString::fromStdString(folder) << ", " << report.clips << " clips, "
                     << report.steps << " steps, " << QString::number(report.seconds, 'f', 0) << " s\n"
                     << QString::fromStdString(report.table());
+    if (takesFile) {
+        for (const auto& take : report.takes)
+            takesFile->stream() << take.toJson().dump() << "\n";
+        takesFile->commit();
+    }
     return parser.isSet(check) && !report.allPassed() ? 3 : 0;
 }
 

@@ -57,6 +57,9 @@ struct Tally {
     // Colour adherence of the prompts naming each palette colour: which
     // colours the model (or its tokenizer) confuses.
     std::array<Rate, kBallColourCount> colourByName;
+    // Colour and count by the prompt's number of balls (index: balls - 1):
+    // two balls are much harder for a small model than one.
+    std::array<Rate, 2> colourByBalls, countByBalls;
     // The tokenizer's reconstructions scored like takes: what a perfect DiT
     // could reach through this tokenizer.
     Rate tokenizerColour, tokenizerDirection, tokenizerCount;
@@ -146,6 +149,27 @@ NanoEvalMetric decibelMetric(std::string key, std::string label, const Mean& mea
     return m;
 }
 
+NanoTakeRecord takeRecord(int index, int seed, const EvalClip& clip, const ClipScore& score)
+{
+    NanoTakeRecord record;
+    record.clip = index;
+    record.seed = static_cast<std::uint32_t>(seed);
+    record.prompt = clip.prompt;
+    for (const BallSpec& ball : clip.spec.balls)
+        record.coloursWanted.emplace_back(ballColourName(ball.colour));
+    for (const BallColour colour : score.coloursFound)
+        record.coloursFound.emplace_back(ballColourName(colour));
+    record.coloursMatch = score.coloursMatch;
+    record.directionMatches = score.directionMatches;
+    record.countKept = score.countKept;
+    record.countShare = score.countShare;
+    record.mostBalls = score.mostBalls;
+    record.countOffFrames = score.countOffFrames;
+    record.freeFlight = score.freeFlight;
+    record.fittedGravity = score.fittedGravity;
+    return record;
+}
+
 double median(std::vector<double> values)
 {
     if (values.empty())
@@ -155,6 +179,17 @@ double median(std::vector<double> values)
 }
 
 } // namespace
+
+nlohmann::json NanoTakeRecord::toJson() const
+{
+    nlohmann::json record = {{"clip", clip}, {"seed", seed}, {"prompt", prompt}, {"colours_wanted", coloursWanted},
+        {"colours_found", coloursFound}, {"colours_match", coloursMatch}, {"direction_matches", directionMatches},
+        {"count_kept", countKept}, {"count_share", countShare}, {"most_balls", mostBalls},
+        {"count_off_frames", countOffFrames}, {"free_flight", freeFlight}};
+    if (freeFlight)
+        record["fitted_gravity"] = fittedGravity;
+    return record;
+}
 
 bool NanoEvalReport::allPassed() const
 {
@@ -207,16 +242,21 @@ NanoEvalReport evaluateNanoModel(pipeline::WorldModel& model, const NanoEvalOpti
     for (int i = 0; i < options.clips && !stopped; ++i) {
         const EvalClip clip = evalClip(options, i);
         // Text2World: prompt adherence and physics.
-        const GenerationResult take = pipeline::generate(model, baseRequest(options, clip.prompt, 1000 + i));
+        const int textSeed = 1000 + i;
+        const GenerationResult take = pipeline::generate(model, baseRequest(options, clip.prompt, textSeed));
         const auto rgb = bytesOf(take.video);
         const int frames = static_cast<int>(take.video.size(1));
         const ClipScore score
             = scoreClip(clip.spec, rgb.data(), frames, NanoWorldConstants::height, NanoWorldConstants::width);
+        report.takes.push_back(takeRecord(i, textSeed, clip, score));
         tally.colour.add(score.coloursMatch);
         for (const BallSpec& ball : clip.spec.balls)
             tally.colourByName[static_cast<std::size_t>(ball.colour)].add(score.coloursMatch);
         tally.direction.add(score.directionMatches);
         tally.count.add(score.countKept);
+        const std::size_t balls = std::min<std::size_t>(clip.spec.balls.size(), 2) - 1;
+        tally.colourByBalls[balls].add(score.coloursMatch);
+        tally.countByBalls[balls].add(score.countKept);
         if (score.freeFlight) {
             tally.gravity.add(score.gravityWithin30);
             tally.fittedGravity.push_back(score.fittedGravity);
@@ -285,6 +325,14 @@ NanoEvalReport evaluateNanoModel(pipeline::WorldModel& model, const NanoEvalOpti
             m.push_back(
                 percentMetric("colour_adherence_" + name, "  colour adherence: prompts naming " + name, rate, 0));
     }
+    const auto byBalls = [&m](const std::string& key, const std::string& label, const std::array<Rate, 2>& rates) {
+        const char* names[] = {"one_ball", "two_balls"};
+        const char* words[] = {"one-ball", "two-ball"};
+        for (std::size_t b = 0; b < rates.size(); ++b)
+            if (rates[b].total > 0)
+                m.push_back(percentMetric(key + "_" + names[b], label + words[b] + " prompts", rates[b], 0));
+    };
+    byBalls("colour_adherence", "  colour adherence: ", tally.colourByBalls);
     m.push_back(percentMetric("direction_adherence", "Text2World motion direction adherence", tally.direction, 85));
     m.push_back(percentMetric("gravity_within_30", "free flight: fitted gravity within 30 %", tally.gravity, 70));
     NanoEvalMetric gravity;
@@ -295,6 +343,7 @@ NanoEvalReport evaluateNanoModel(pipeline::WorldModel& model, const NanoEvalOpti
     gravity.samples = static_cast<int>(tally.fittedGravity.size());
     m.push_back(gravity);
     m.push_back(percentMetric("ball_count_kept", "ball count kept over the clip", tally.count, 90));
+    byBalls("ball_count_kept", "  ball count kept: ", tally.countByBalls);
     m.push_back(decibelMetric("image2world_psnr", "Image2World conditioning frame PSNR", tally.imagePsnr, 0));
     m.push_back(decibelMetric("video2world_psnr", "Video2World conditioning frames PSNR", tally.videoPsnr, 0));
     m.push_back(percentMetric(

@@ -43,8 +43,28 @@ struct NanoEvalMetric {
     int samples = 0; // clips it was measured on
 };
 
+// One Text2World take as it was scored: what a model developer reads to
+// find out which prompts a model gets wrong, and how.
+struct NanoTakeRecord {
+    int clip = 0; // index among the evaluation clips
+    std::uint32_t seed = 0; // the take's sampling seed (cosmos-cli generate --seed)
+    std::string prompt;
+    std::vector<std::string> coloursWanted; // the prompt's ball colours
+    std::vector<std::string> coloursFound; // the colours tracked in the take
+    bool coloursMatch = false;
+    bool directionMatches = false;
+    bool countKept = false;
+    double countShare = 0.0; // share of frames with the prompt's number of balls
+    int mostBalls = 0; // the most balls seen in one frame
+    std::vector<int> countOffFrames; // frames showing another number of balls
+    bool freeFlight = false;
+    double fittedGravity = 0.0; // px/s2, when freeFlight
+    nlohmann::json toJson() const;
+};
+
 struct NanoEvalReport {
     std::vector<NanoEvalMetric> metrics;
+    std::vector<NanoTakeRecord> takes; // every Text2World take, in clip order
     int clips = 0;
     int steps = 0;
     std::uint64_t evalSeed = 0;

@@ -430,8 +430,10 @@ ClipScore scoreClip(const NanoClipSpec& spec, const std::uint8_t* rgb, int frame
     for (const auto& ball : spec.balls)
         wanted.insert(ball.colour);
     for (const auto& track : all)
-        if (meaningful(track))
+        if (meaningful(track)) {
             found.insert(track.colour);
+            score.coloursFound.push_back(track.colour);
+        }
     score.coloursMatch = wanted == found;
 
     // Every blob counts, whatever its colour: a ball that turns into
@@ -442,7 +444,11 @@ ClipScore scoreClip(const NanoClipSpec& spec, const std::uint8_t* rgb, int frame
         for (const auto& track : all)
             balls += track.blobs[std::size_t(f)];
         kept += balls == static_cast<int>(spec.balls.size()) ? 1 : 0;
+        if (balls != static_cast<int>(spec.balls.size()))
+            score.countOffFrames.push_back(f);
+        score.mostBalls = std::max(score.mostBalls, balls);
     }
+    score.countShare = double(kept) / frames;
     score.countKept = kept >= kCountShare * frames;
 
     // With one ball, its motion is scored apart from its colour: when the

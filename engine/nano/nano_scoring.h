@@ -47,6 +47,11 @@ struct ClipScore {
     bool freeFlight = false; // a one-ball clip with a free-flight stretch long enough to fit (6+ frames) (*)
     double fittedGravity = 0.0; // px/s^2 in world pixels (64 x 64 frames), when freeFlight
     bool gravityWithin30 = false; // |fitted - NanoWorldConstants::gravity| <= 30 % of it
+    // What the verdicts above came from, to see why a take failed:
+    std::vector<BallColour> coloursFound; // the tracked colours, in palette order
+    double countShare = 0.0; // share of frames showing the spec's number of balls
+    int mostBalls = 0; // the most blobs (any ball colour) in one frame
+    std::vector<int> countOffFrames; // the frames showing another number of balls
 };
 
 // Scores a clip against its spec, of which only what a prompt says is used

@@ -13,6 +13,7 @@
 #include "tests/support/cli_process.h"
 
 #include "engine/media/media_decoder.h"
+#include "engine/nano/nano_tensors.h"
 #include "engine/nano/nano_world.h"
 #include "engine/tools/nano_data_tool.h"
 
@@ -135,6 +136,14 @@ private slots:
             QCOMPARE(metrics[key].value("value").toDouble(), metrics["colour_adherence"].value("value").toDouble());
         }
         QVERIFY(named == 1 || named == 2);
+        // ... and by the number of balls it names: one of the two rows each.
+        for (const char* key : {"colour_adherence", "ball_count_kept"}) {
+            const QString one = QString(key) + "_one_ball", two = QString(key) + "_two_balls";
+            QVERIFY2(metrics.contains(one) != metrics.contains(two), key);
+            const QJsonObject row = metrics.value(metrics.contains(one) ? one : two);
+            QCOMPARE(row.value("samples").toInt(), 1);
+            QCOMPARE(row.value("value").toDouble(), metrics[key].value("value").toDouble());
+        }
         // The shipped tokenizer reconstructs simulator clips well; its
         // ceiling rows are shares of the one clip.
         QVERIFY(metrics["tokenizer_psnr"].value("value").toDouble() > 20.0);
@@ -146,6 +155,59 @@ private slots:
         }
         const double colour = metrics["tokenizer_colour"].value("value").toDouble();
         QVERIFY(colour == 0.0 || colour == 100.0);
+    }
+
+    // --takes: one JSON line per Text2World take, saying how it was scored.
+    void writesEveryTakesScores()
+    {
+        const QString path = m_dir.filePath("takes.jsonl");
+        const Result r
+            = run({"nano-eval", "--clips", "2", "--conditioned-clips", "0", "--steps", "1", "--takes", path});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = file.readAll().trimmed().split('\n');
+        QCOMPARE(lines.size(), 2);
+        int matching = 0;
+        for (int i = 0; i < 2; ++i) {
+            const QJsonObject take = QJsonDocument::fromJson(lines[i]).object();
+            const nano::NanoClip clip
+                = nano::simulateClip(nano::NanoClipSpec::fromSeed(nano::evaluationClipSeed(1, std::uint64_t(i))));
+            QCOMPARE(take.value("clip").toInt(), i);
+            QCOMPARE(take.value("seed").toInt(), 1000 + i);
+            QCOMPARE(take.value("prompt").toString(), QString::fromStdString(clip.prompt));
+            QStringList wanted, found;
+            for (const auto& colour : take.value("colours_wanted").toArray())
+                wanted << colour.toString();
+            for (const auto& colour : take.value("colours_found").toArray())
+                found << colour.toString();
+            QCOMPARE(wanted.size(), int(clip.spec.balls.size()));
+            for (const auto& ball : clip.spec.balls)
+                QVERIFY(wanted.contains(QString::fromLatin1(nano::ballColourName(ball.colour))));
+            wanted.sort();
+            found.sort();
+            QCOMPARE(take.value("colours_match").toBool(), wanted == found);
+            matching += take.value("colours_match").toBool() ? 1 : 0;
+            const double share = take.value("count_share").toDouble(-1.0);
+            QVERIFY(share >= 0.0 && share <= 1.0);
+            QCOMPARE(take.value("count_kept").toBool(), share >= 0.9);
+            const int frames = 33;
+            QCOMPARE(take.value("count_off_frames").toArray().size(), qRound(frames * (1.0 - share)));
+            QVERIFY(take.value("most_balls").toInt(-1) >= 0);
+            QCOMPARE(take.contains("fitted_gravity"), take.value("free_flight").toBool());
+        }
+        // The table's colour row is the share of takes whose colours match.
+        const QRegularExpression colourRow(R"(Text2World colour adherence\s+([0-9.]+) %)");
+        const auto row = colourRow.match(r.out);
+        QVERIFY2(row.hasMatch(), qPrintable(r.out));
+        QCOMPARE(row.captured(1).toDouble(), 50.0 * matching);
+
+        // A takes file that cannot be written is refused before the takes.
+        const QString nowhere = m_dir.filePath("no-such-folder/takes.jsonl");
+        const Result e = run({"nano-eval", "--clips", "1", "--conditioned-clips", "0", "--takes", nowhere});
+        QCOMPARE(e.code, 1);
+        QVERIFY2(e.err.contains("no-such-folder"), qPrintable(e.err));
+        QVERIFY2(!e.err.contains("evaluation takes"), qPrintable(e.err));
     }
 
     // The card is written again from the folder's records, evaluating nothing.

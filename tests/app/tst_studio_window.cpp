@@ -50,30 +50,37 @@ using namespace cosmos;
 
 namespace {
 
-// Measures the longest time the GUI thread went without running a timer
-// that asks to run every 2 ms.
+// Measures how long the GUI thread went without running a timer that asks
+// to run every 2 ms: the longest gap, and how many gaps were long.
 class LatencyProbe : public QObject {
 public:
+    static constexpr double kLongGapMs = 50.0;
+
     LatencyProbe()
     {
         m_timer.setTimerType(Qt::PreciseTimer);
         m_timer.setInterval(2);
         connect(&m_timer, &QTimer::timeout, this, [this] {
             const qint64 now = m_clock.nsecsElapsed();
-            if (m_last > 0)
-                m_worstNs = std::max(m_worstNs, now - m_last);
+            if (m_last > 0) {
+                const qint64 gap = now - m_last;
+                m_worstNs = std::max(m_worstNs, gap);
+                m_longGaps += double(gap) / 1e6 > kLongGapMs ? 1 : 0;
+            }
             m_last = now;
         });
         m_clock.start();
         m_timer.start();
     }
     double worstMs() const { return double(m_worstNs) / 1e6; }
+    int longGaps() const { return m_longGaps; }
 
 private:
     QTimer m_timer;
     QElapsedTimer m_clock;
     qint64 m_last = 0;
     qint64 m_worstNs = 0;
+    int m_longGaps = 0;
 };
 
 } // namespace
@@ -128,6 +135,7 @@ private slots:
         // (from the first sampling step until decoding starts).
         std::unique_ptr<LatencyProbe> probe;
         double worstGapMs = -1;
+        int longGaps = 0;
         // The status bar's summary after each report (the window's own slot
         // ran first): it gives the time left in the job queue's words.
         QStringList summaries;
@@ -142,15 +150,25 @@ private slots:
                     probe = std::make_unique<LatencyProbe>();
                 if (phase != "sampling" && probe) {
                     worstGapMs = probe->worstMs();
+                    longGaps = probe->longGaps();
                     probe.reset();
                 }
             });
         QTest::keyClick(prompt, Qt::Key_Return, Qt::ControlModifier);
         QCOMPARE(project.jobsModel().rowCount(), 1);
         QVERIFY(finished.wait(120000));
-        qInfo("worst GUI-thread gap while the job sampled: %.1f ms", worstGapMs);
+        qInfo("worst GUI-thread gap while the job sampled: %.1f ms (%d over %.0f ms)", worstGapMs, longGaps,
+            LatencyProbe::kLongGapMs);
         QVERIFY(worstGapMs >= 0);
-        QVERIFY2(worstGapMs < 50.0, qPrintable(QString("the GUI thread stalled for %1 ms").arg(worstGapMs)));
+        // Engine work on the GUI thread would stall it at step after step.
+        // A loaded machine (ctest runs two tests at once on two cores)
+        // can also preempt it now and then, which once failed this test on a
+        // single 50 ms gap: one or two long gaps pass, none of 250 ms does.
+        QVERIFY2(longGaps <= 2 && worstGapMs < 250.0,
+            qPrintable(QString("the GUI thread stalled %1 times for over %2 ms, the longest %3 ms")
+                           .arg(longGaps)
+                           .arg(LatencyProbe::kLongGapMs)
+                           .arg(worstGapMs)));
 
         // The preview was fed every sampling step and painted them.
         int samplingSteps = 0;

@@ -211,6 +211,12 @@ private slots:
             const NanoClip clip = simulateClip(repainted);
             const ClipScore result = scoreClip(spec, clip.frames.data(), clip.frameCount, clip.height, clip.width);
             (spec.balls.size() == 1 ? single : pairs).add(result);
+            // What was found instead is reported, in palette order.
+            std::vector<BallColour> drawn;
+            for (const auto& ball : repainted.balls)
+                drawn.push_back(ball.colour);
+            std::sort(drawn.begin(), drawn.end());
+            QVERIFY(result.coloursFound == drawn);
         }
         qInfo().noquote() << "wrong colours, one ball:" << single.text() << "; two balls:" << pairs.text();
         QCOMPARE(single.colours + pairs.colours, 0);
@@ -234,7 +240,11 @@ private slots:
             QVERIFY(trackBalls(frames.data(), W::frames, W::height, W::width).empty());
             const ClipScore result = scoreClip(spec, frames.data(), W::frames, W::height, W::width);
             QVERIFY(!result.countKept);
+            QCOMPARE(result.countShare, 0.0);
+            QCOMPARE(result.mostBalls, 0);
+            QCOMPARE(int(result.countOffFrames.size()), W::frames);
             QVERIFY(!result.coloursMatch);
+            QVERIFY(result.coloursFound.empty());
             QVERIFY(!result.directionMatches);
             QVERIFY(!result.freeFlight);
         }
@@ -265,6 +275,8 @@ private slots:
             const ClipScore result = score(clip, frames);
             QVERIFY(result.coloursMatch);
             QVERIFY(!result.countKept);
+            QCOMPARE(result.mostBalls, 2);
+            QVERIFY(result.countShare < 0.9);
         }
     }
 
