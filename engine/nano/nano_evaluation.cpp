@@ -149,27 +149,6 @@ NanoEvalMetric decibelMetric(std::string key, std::string label, const Mean& mea
     return m;
 }
 
-NanoTakeRecord takeRecord(int index, int seed, const EvalClip& clip, const ClipScore& score)
-{
-    NanoTakeRecord record;
-    record.clip = index;
-    record.seed = static_cast<std::uint32_t>(seed);
-    record.prompt = clip.prompt;
-    for (const BallSpec& ball : clip.spec.balls)
-        record.coloursWanted.emplace_back(ballColourName(ball.colour));
-    for (const BallColour colour : score.coloursFound)
-        record.coloursFound.emplace_back(ballColourName(colour));
-    record.coloursMatch = score.coloursMatch;
-    record.directionMatches = score.directionMatches;
-    record.countKept = score.countKept;
-    record.countShare = score.countShare;
-    record.mostBalls = score.mostBalls;
-    record.countOffFrames = score.countOffFrames;
-    record.freeFlight = score.freeFlight;
-    record.fittedGravity = score.fittedGravity;
-    return record;
-}
-
 double median(std::vector<double> values)
 {
     if (values.empty())
@@ -182,12 +161,17 @@ double median(std::vector<double> values)
 
 nlohmann::json NanoTakeRecord::toJson() const
 {
-    nlohmann::json record = {{"clip", clip}, {"seed", seed}, {"prompt", prompt}, {"colours_wanted", coloursWanted},
-        {"colours_found", coloursFound}, {"colours_match", coloursMatch}, {"direction_matches", directionMatches},
-        {"count_kept", countKept}, {"count_share", countShare}, {"most_balls", mostBalls},
-        {"count_off_frames", countOffFrames}, {"free_flight", freeFlight}};
-    if (freeFlight)
-        record["fitted_gravity"] = fittedGravity;
+    std::vector<std::string> wanted, found;
+    for (const BallSpec& ball : spec.balls)
+        wanted.emplace_back(ballColourName(ball.colour));
+    for (const BallColour colour : score.coloursFound)
+        found.emplace_back(ballColourName(colour));
+    nlohmann::json record = {{"clip", clip}, {"seed", seed}, {"prompt", prompt}, {"colours_wanted", wanted},
+        {"colours_found", found}, {"colours_match", score.coloursMatch}, {"direction_matches", score.directionMatches},
+        {"count_kept", score.countKept}, {"count_share", score.countShare}, {"most_balls", score.mostBalls},
+        {"count_off_frames", score.countOffFrames}, {"free_flight", score.freeFlight}};
+    if (score.freeFlight)
+        record["fitted_gravity"] = score.fittedGravity;
     return record;
 }
 
@@ -248,7 +232,7 @@ NanoEvalReport evaluateNanoModel(pipeline::WorldModel& model, const NanoEvalOpti
         const int frames = static_cast<int>(take.video.size(1));
         const ClipScore score
             = scoreClip(clip.spec, rgb.data(), frames, NanoWorldConstants::height, NanoWorldConstants::width);
-        report.takes.push_back(takeRecord(i, textSeed, clip, score));
+        report.takes.push_back({i, static_cast<std::uint32_t>(textSeed), clip.prompt, clip.spec, score});
         tally.colour.add(score.coloursMatch);
         for (const BallSpec& ball : clip.spec.balls)
             tally.colourByName[static_cast<std::size_t>(ball.colour)].add(score.coloursMatch);

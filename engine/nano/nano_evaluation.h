@@ -16,6 +16,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "engine/nano/nano_scoring.h"
+
 namespace cosmos::engine::pipeline {
 class WorldModel;
 } // namespace cosmos::engine::pipeline
@@ -49,16 +51,8 @@ struct NanoTakeRecord {
     int clip = 0; // index among the evaluation clips
     std::uint32_t seed = 0; // the take's sampling seed (cosmos-cli generate --seed)
     std::string prompt;
-    std::vector<std::string> coloursWanted; // the prompt's ball colours
-    std::vector<std::string> coloursFound; // the colours tracked in the take
-    bool coloursMatch = false;
-    bool directionMatches = false;
-    bool countKept = false;
-    double countShare = 0.0; // share of frames with the prompt's number of balls
-    int mostBalls = 0; // the most balls seen in one frame
-    std::vector<int> countOffFrames; // frames showing another number of balls
-    bool freeFlight = false;
-    double fittedGravity = 0.0; // px/s2, when freeFlight
+    NanoClipSpec spec; // what the prompt asked for
+    ClipScore score; // the verdicts and what they came from
     nlohmann::json toJson() const;
 };
 
