@@ -17,6 +17,8 @@ namespace cosmos::engine::nano {
 namespace {
 
 constexpr const char* kStage = "vae";
+// Marked once a step trains the encoder (not the decoder alone) in a work folder.
+constexpr const char* kEncoderTrained = "vae_encoder_trained";
 
 // The crop origin along one axis: around the ball most of the time (balls
 // are a few percent of the picture, and the tokenizer learns the backdrop
@@ -113,6 +115,8 @@ bool trainNanoVae(NanoNets& nets, const StageContext& context)
     if (step > 0 && std::filesystem::exists(optimizerPath))
         loadOptimizerState(optimizer, optimizerPath, nets.device);
 
+    if (!decoderOnly)
+        context.state.markDone(kEncoderTrained);
     auto checkpoint = [&] {
         saveParameters(vae, workFile(context, "vae.safetensors"));
         torch::save(optimizer, optimizerPath);
@@ -175,8 +179,14 @@ void measureLatentStatistics(NanoNets& nets, const StageContext& context)
 {
     const auto& options = context.options;
     auto& config = nets.config.vae;
-    if (!options.initFrom.empty() && context.state.steps(kStage) == 0) {
-        context.logger->info("video tokenizer unchanged: keeping its latent statistics");
+    // The statistics describe the encoder: they stay when it has not trained
+    // in this work folder. Measuring them again on an unchanged encoder would
+    // still shift them when the data seed differs, and the DiT learned on
+    // the old ones.
+    const bool encoderKept
+        = context.state.steps(kStage) == 0 || (options.vaeDecoderOnly && !context.state.done(kEncoderTrained));
+    if (!options.initFrom.empty() && encoderKept) {
+        context.logger->info("video tokenizer's encoder unchanged: keeping its latent statistics");
     } else {
         // Raw means over whole clips the networks never trained on.
         torch::InferenceMode inference;

@@ -233,6 +233,40 @@ private slots:
         QCOMPARE(continued["total_steps"]["dit"].get<int>(), 10);
     }
 
+    // The decoder fine-tuned alone in a fresh work folder, on other clips
+    // (another data seed): the encoder is the finished model's, so are the
+    // latent statistics the DiT learned with. Training the whole tokenizer
+    // measures them again.
+    void decoderAloneFromAFinishedModelKeepsItsLatentStatistics()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        auto first = tinyRun(dir.path() + "/a");
+        first.ditSteps = 4;
+        QVERIFY(trainNanoModel(first, nullLogger()).finished);
+        const auto start = pipeline::WorldModel::load(first.outDir);
+
+        auto decoder = tinyRun(dir.path() + "/b");
+        decoder.initFrom = first.outDir;
+        decoder.dataSeed = 2;
+        decoder.vaeSteps = 4;
+        decoder.vaeDecoderOnly = true;
+        decoder.ditSteps = 0;
+        QVERIFY(trainNanoModel(decoder, nullLogger()).finished);
+        const auto tuned = pipeline::WorldModel::load(decoder.outDir);
+        QCOMPARE(tuned->config().vae.latentMean, start->config().vae.latentMean);
+        QCOMPARE(tuned->config().vae.latentStd, start->config().vae.latentStd);
+        QVERIFY(!torch::equal(tuned->vae().named_parameters(true)["decoder.head.2.weight"],
+            start->vae().named_parameters(true)["decoder.head.2.weight"]));
+
+        auto whole = decoder;
+        whole.workDir = (dir.path() + "/c/work").toStdString();
+        whole.outDir = (dir.path() + "/c/model").toStdString();
+        whole.vaeDecoderOnly = false;
+        QVERIFY(trainNanoModel(whole, nullLogger()).finished);
+        QVERIFY(pipeline::WorldModel::load(whole.outDir)->config().vae.latentMean != start->config().vae.latentMean);
+    }
+
     // One work folder trained on four times: more DiT steps keep the
     // tokenizer's outputs, more tokenizer steps redo them, the decoder alone
     // keeps them; the training record has a row per run.
