@@ -108,12 +108,16 @@ int runNanoTrainCommand(const QStringList& arguments, CliContext& context)
     const QCommandLineOption firstFrameWeight(QStringLiteral("dit-first-frame-weight"),
         QStringLiteral("Weight of a clip's first latent frame in the DiT's loss (1: plain flow matching)."),
         QStringLiteral("weight"), QStringLiteral("1"));
+    const QCommandLineOption twoBallShare(QStringLiteral("dit-two-ball-share"),
+        QStringLiteral("Share of the DiT's training windows drawn from two-ball clips (0: clips drawn uniformly, about "
+                       "43 % of them two-ball)."),
+        QStringLiteral("share"), QStringLiteral("0"));
     const QCommandLineOption device(QStringLiteral("device"),
         QStringLiteral("Where the networks train: cpu, cuda or cuda:N."), QStringLiteral("device"),
         QStringLiteral("cpu"));
     for (const auto* option : {&work, &out, &init, &dataSeed, &vaeSteps, &ditSteps, &clips, &ditBatch, &vaeBatch,
              &checkpointEvery, &fullPrecision, &vaeFrames, &vaeRate, &vaeDecoderOnly, &vaeBallWeight, &ditRate,
-             &ballWeight, &firstFrameWeight, &device})
+             &ballWeight, &firstFrameWeight, &twoBallShare, &device})
         parser.addOption(*option);
     if (const auto exit = parseCommandLine(parser, QStringLiteral("nano-train"), arguments, context))
         return *exit;
@@ -139,6 +143,7 @@ int runNanoTrainCommand(const QStringList& arguments, CliContext& context)
     options.ditLearningRate = values.positive(ditRate);
     options.ditBallWeight = values.positive(ballWeight);
     options.ditFirstFrameWeight = values.positive(firstFrameWeight);
+    options.ditTwoBallShare = values.number(twoBallShare, 0.0, 1.0);
     options.device = parser.value(device).toStdString();
     if (!values.valid())
         return 2;

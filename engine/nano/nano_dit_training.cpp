@@ -58,6 +58,7 @@ struct LatentSet {
     // [N, 1, T', h, w]: each latent pixel's weight in the loss (1 + (ball
     // weight - 1) x ball coverage); undefined for plain flow matching.
     torch::Tensor lossWeights;
+    DitClipPools pools; // filled when two-ball clips are drawn more often
 };
 
 // The spec of latent clip `index` of the training data (its own seed range,
@@ -197,7 +198,11 @@ DitBatch ditBatch(const LatentSet& set, const torch::Tensor& promptIds, const to
     const auto starts = static_cast<std::uint64_t>(set.latents.size(2) - window + 1);
     std::vector<torch::Tensor> x0, masks, ids, weights;
     for (int b = 0; b < options.ditBatch; ++b) {
-        const auto clip = static_cast<std::int64_t>(rng() % n);
+        // Uniform draws take one random number, as before the share existed,
+        // so runs without it see the same batches as they did.
+        const auto clip = options.ditTwoBallShare > 0.0
+            ? chooseDitClip(set.pools, options.ditTwoBallShare, uniform(), rng())
+            : static_cast<std::int64_t>(rng() % n);
         const double r = uniform();
         const auto [start, conditioned] = chooseDitWindow(
             options, r, rng(), static_cast<std::int64_t>(starts), nets.config.conditionalLatentFrames);
@@ -215,6 +220,23 @@ DitBatch ditBatch(const LatentSet& set, const torch::Tensor& promptIds, const to
 }
 
 } // namespace
+
+DitClipPools ditClipPools(const NanoTrainOptions& options, std::int64_t clips)
+{
+    DitClipPools pools;
+    for (std::int64_t i = 0; i < clips; ++i)
+        (latentClipSpec(options, i).balls.size() >= 2 ? pools.twoBalls : pools.oneBall).push_back(i);
+    return pools;
+}
+
+std::int64_t chooseDitClip(const DitClipPools& pools, double share, double r, std::uint64_t random)
+{
+    const bool two = pools.oneBall.empty() || (!pools.twoBalls.empty() && r < share);
+    const auto& pool = two ? pools.twoBalls : pools.oneBall;
+    if (pool.empty())
+        throw EngineError("no latent clips to train the DiT on");
+    return pool[random % pool.size()];
+}
 
 torch::Tensor ditWindowLossWeights(
     const torch::Tensor& clipWeights, std::int64_t start, std::int64_t window, double firstFrameWeight)
@@ -350,6 +372,11 @@ bool trainNanoDit(NanoNets& nets, const StageContext& context)
     LatentSet set = loadLatents(context);
     if (options.ditBallWeight != 1.0)
         set.lossWeights = ballLossWeights(nets, context, set.latents);
+    if (options.ditTwoBallShare > 0.0) {
+        set.pools = ditClipPools(options, set.latents.size(0));
+        context.logger->info("windows from two-ball clips: {:.0f} % (they are {} of the {} clips)",
+            100.0 * options.ditTwoBallShare, set.pools.twoBalls.size(), set.latents.size(0));
+    }
     auto tokenizer = std::make_shared<const text::BpeTokenizer>(
         text::BpeTokenizer::fromJson(nets.tokenizerJson, workFile(context, "tokenizer.json")));
     const auto tokenize = pipeline::makePromptTokenizer(tokenizer, nets.config.text);

@@ -69,6 +69,8 @@ std::string ditRunNote(const nlohmann::json& options, std::int64_t ditSteps)
         parts.push_back("balls x" + shortNumber(weight));
     if (const double weight = util::jsonNumber(options, "dit_first_frame_weight", 1.0); weight != 1.0)
         parts.push_back("first frame x" + shortNumber(weight));
+    if (const double share = util::jsonNumber(options, "dit_two_ball_share", 0.0); share > 0.0)
+        parts.push_back("two-ball clips " + shortNumber(100.0 * share) + " %");
     std::string note;
     for (const auto& part : parts)
         note += (note.empty() ? "" : ", ") + part;
@@ -92,6 +94,7 @@ void trainingSection(std::ostringstream& card, const nlohmann::json& training)
     int index = 1;
     bool weightedRuns = false;
     bool weightedTokenizerRuns = false;
+    bool twoBallRuns = false;
     for (const auto& run : runs) {
         double seconds = 0.0;
         const auto stageSeconds = member(run, "seconds");
@@ -105,6 +108,8 @@ void trainingSection(std::ostringstream& card, const nlohmann::json& training)
         const auto vaeSteps = util::jsonInteger(steps, "vae");
         const auto ditSteps = util::jsonInteger(steps, "dit");
         weightedRuns = weightedRuns || ((ballWeight != 1.0 || firstFrameWeight != 1.0) && ditSteps > 0);
+        twoBallRuns = twoBallRuns
+            || (util::jsonNumber(member(run, "options"), "dit_two_ball_share", 0.0) > 0.0 && ditSteps > 0);
         weightedTokenizerRuns = weightedTokenizerRuns
             || (util::jsonNumber(member(run, "options"), "vae_ball_weight", 1.0) != 1.0 && vaeSteps > 0);
         card << "| " << index++ << " | "
@@ -124,6 +129,9 @@ void trainingSection(std::ostringstream& card, const nlohmann::json& training)
                 "(`--dit-ball-weight`), \"first frame xW\" a clip's first latent frame (`--dit-first-frame-weight`): "
                 "their DiT loss is that weighted one and not comparable with the others; the held-out loss is always "
                 "the plain one.\n";
+    if (twoBallRuns)
+        card << "\nDiT steps marked \"two-ball clips P %\" drew that share of their training windows from two-ball "
+                "clips (`--dit-two-ball-share`; otherwise clips are drawn uniformly, about 43 % of them two-ball).\n";
     if (weightedTokenizerRuns)
         card << "\nTokenizer steps marked \"balls xW\" weighted the pixels a ball covers W times in the loss "
                 "(`--vae-ball-weight`); the tokenizer MSE shown is the plain one.\n";

@@ -184,7 +184,8 @@ nlohmann::json runIdentity(const NanoTrainOptions& options)
                 {"latent_clips", options.latentClips}, {"latent_clip_frames", options.latentClipFrames},
                 {"dit_steps", options.ditSteps}, {"dit_batch", options.ditBatch}, {"dit_lr", options.ditLearningRate},
                 {"prompt_dropout", options.promptDropout}, {"dit_ball_weight", options.ditBallWeight},
-                {"dit_first_frame_weight", options.ditFirstFrameWeight}, {"ema_decay", options.emaDecay},
+                {"dit_first_frame_weight", options.ditFirstFrameWeight},
+                {"dit_two_ball_share", options.ditTwoBallShare}, {"ema_decay", options.emaDecay},
                 {"text2world_share", options.text2WorldShare}, {"image2world_share", options.image2WorldShare},
                 {"video2world_share", options.video2WorldShare}, {"device", options.device}}}};
 }

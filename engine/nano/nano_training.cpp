@@ -350,6 +350,8 @@ NanoTrainReport trainNanoModel(const NanoTrainOptions& options, const LoggerPtr&
         || shares[0] + shares[1] + shares[2] > 1.0)
         throw EngineError("the DiT's mode shares (Text2World, Image2World, Video2World) must be at least 0 and add up "
                           "to at most 1");
+    if (!(options.ditTwoBallShare >= 0.0 && options.ditTwoBallShare <= 1.0))
+        throw EngineError("the share of two-ball windows must be between 0 and 1");
     if (options.vaeFrames < 1 || (options.vaeFrames - 1) % 4 != 0 || options.vaeFrames > NanoWorldConstants::frames)
         throw EngineError("the video tokenizer's windows must have 1 + 4k frames, at most a segment ("
             + std::to_string(NanoWorldConstants::frames) + "), not " + std::to_string(options.vaeFrames));

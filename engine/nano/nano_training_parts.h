@@ -99,6 +99,17 @@ struct DitWindow {
 DitWindow chooseDitWindow(
     const NanoTrainOptions& options, double r, std::uint64_t random, std::int64_t starts, int conditionalFrames);
 
+// The DiT's latent clips by number of balls, to draw windows from two-ball
+// clips more often than their share of the data (ditTwoBallShare).
+struct DitClipPools {
+    std::vector<std::int64_t> oneBall, twoBalls;
+};
+DitClipPools ditClipPools(const NanoTrainOptions& options, std::int64_t clips);
+// A clip from the pools: a two-ball one when `r` in [0, 1) is below `share`,
+// a one-ball one otherwise (either when the other pool is empty); `random`
+// picks within the pool.
+std::int64_t chooseDitClip(const DitClipPools& pools, double share, double r, std::uint64_t random);
+
 // A batch of the tokenizer's training windows: fresh simulated clips, cropped
 // mostly around a ball, the same for a step whatever run asks. video: [B, 3,
 // frames, crop, crop] in [-1, 1]; weights: per pixel (1 + (vaeBallWeight - 1)

@@ -10,7 +10,7 @@
 //
 //   nano_train_gpu --init resources/models/nano --work W --out M --seconds 300
 //                  [--device cuda] [--clips 2560] [--batch 12] [--lr 1e-4]
-//                  [--ball-weight 5] [--first-frame-weight 4]
+//                  [--ball-weight 5] [--first-frame-weight 4] [--two-ball-share 0]
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -76,6 +76,7 @@ int main(int argc, char** argv)
         options.ditLearningRate = std::stod(valueOr(args, "lr", "1e-4"));
         options.ditBallWeight = std::stod(valueOr(args, "ball-weight", "5"));
         options.ditFirstFrameWeight = std::stod(valueOr(args, "first-frame-weight", "4"));
+        options.ditTwoBallShare = std::stod(valueOr(args, "two-ball-share", "0"));
         options.checkpointEvery = std::stoi(valueOr(args, "checkpoint-every", "1000"));
 
         int reached = 0;

@@ -4,9 +4,11 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
@@ -201,6 +203,7 @@ private slots:
         second.ditSteps = 4;
         second.ditBallWeight = 4; // ball pixels weigh more in this run's loss
         second.ditFirstFrameWeight = 3; // and so does each clip's first latent frame
+        second.ditTwoBallShare = 0.5; // two-ball clips drawn for half the windows
         QVERIFY(trainNanoModel(second, nullLogger()).finished);
         const auto a = pipeline::WorldModel::load(first.outDir);
         const auto b = pipeline::WorldModel::load(second.outDir);
@@ -213,7 +216,10 @@ private slots:
         QCOMPARE(json["runs"][1]["options"]["dit_first_frame_weight"].get<double>(), 3.0);
         const QByteArray card = fileBytes(second.outDir + "/MODEL_CARD.md");
         // Its loss is a weighted one, and the card says so.
-        QVERIFY2(card.contains("| 4 (batch 4, 6 clips, peak lr 0.002, balls x4, first frame x3) |"), card.constData());
+        QCOMPARE(json["runs"][1]["options"]["dit_two_ball_share"].get<double>(), 0.5);
+        QVERIFY2(
+            card.contains("| 4 (batch 4, 6 clips, peak lr 0.002, balls x4, first frame x3, two-ball clips 50 %) |"),
+            card.constData());
         QVERIFY(card.contains("not comparable"));
         QVERIFY(std::isfinite(json["runs"][1]["final_loss"]["dit"].get<double>()));
 
@@ -376,20 +382,24 @@ private slots:
                          "dit_ball_weight": 5.0}},
             {"started": "2026-11-27T06:03:26Z", "data_seed": 1, "steps": {"vae": 0, "dit": 5525},
              "options": {"device": "cuda", "dit_batch": 32, "dit_ball_weight": 5.0, "dit_first_frame_weight": 4.0}},
+            {"started": "2026-11-28T01:00:00Z", "data_seed": 1, "steps": {"vae": 0, "dit": 900},
+             "options": {"device": "cuda", "dit_batch": 128, "dit_two_ball_share": 0.6}},
             {"started": "2026-11-27T13:00:00Z", "data_seed": 1, "steps": {"vae": 800, "dit": 0},
              "options": {"vae_decoder_only": true, "vae_frames": 33, "vae_ball_weight": 3.0}},
             {"earlier": true, "data_seed": 1, "steps": {"vae": 100, "dit": 300}}],
-            "total_steps": {"vae": 100, "dit": 7825}})");
+            "total_steps": {"vae": 100, "dit": 8725}})");
         const auto card = nanoModelCard(pipeline::WorldModelConfig::nano(), training, nlohmann::json::object());
         QVERIFY2(
             card.find("| 2000 (batch 12, 2560 clips, peak lr 0.0001, balls x5) |") != std::string::npos, card.c_str());
         QVERIFY2(card.find("| 5525 (cuda, batch 32, balls x5, first frame x4) |") != std::string::npos, card.c_str());
+        QVERIFY2(card.find("| 900 (cuda, batch 128, two-ball clips 60 %) |") != std::string::npos, card.c_str());
+        QVERIFY(card.find("`--dit-two-ball-share`") != std::string::npos);
         // A tokenizer run that weighted its balls' pixels says so too.
         QVERIFY2(card.find("| 800 (decoder, 33-frame windows, balls x3) | 0 |") != std::string::npos, card.c_str());
         QVERIFY(card.find("the tokenizer MSE shown is the plain one") != std::string::npos);
         QVERIFY2(card.find("| 300 |") != std::string::npos, card.c_str());
         QVERIFY(card.find("`scripts/gpu-train`") != std::string::npos);
-        QVERIFY(card.find("Total: 100 tokenizer steps, 7825 DiT steps.") != std::string::npos);
+        QVERIFY(card.find("Total: 100 tokenizer steps, 8725 DiT steps.") != std::string::npos);
     }
 
     // The DiT's loss weights come from where the balls are, at the latents'
@@ -525,6 +535,46 @@ private slots:
             QVERIFY2(std::string(error.what()).find("mode shares") != std::string::npos, error.what());
         }
         QVERIFY(!QFile::exists(QString::fromStdString(run.workDir + "/state.json")));
+    }
+
+    // Two-ball clips can be drawn more often than their share of the data.
+    void twoBallClipsAreDrawnAtTheirShare()
+    {
+        NanoTrainOptions options;
+        const DitClipPools pools = ditClipPools(options, 400);
+        QCOMPARE(int(pools.oneBall.size() + pools.twoBalls.size()), 400);
+        // The simulator makes about 43 % of its clips with two balls.
+        QVERIFY2(pools.twoBalls.size() > 120 && pools.twoBalls.size() < 220,
+            qPrintable(QString::number(pools.twoBalls.size())));
+        for (const std::int64_t clip : pools.twoBalls)
+            QCOMPARE(int(NanoClipSpec::fromSeed(trainingClipSeed(options.dataSeed, 1000000 + std::uint64_t(clip)))
+                             .balls.size()),
+                2);
+
+        constexpr int kDraws = 1000;
+        int two = 0;
+        std::set<std::int64_t> drawn;
+        for (int i = 0; i < kDraws; ++i) {
+            const std::int64_t clip = chooseDitClip(pools, 0.7, (i + 0.5) / kDraws, std::uint64_t(i) * 7919u);
+            QVERIFY(clip >= 0 && clip < 400);
+            two += std::count(pools.twoBalls.begin(), pools.twoBalls.end(), clip) > 0 ? 1 : 0;
+            drawn.insert(clip);
+        }
+        QCOMPARE(two, 700);
+        QVERIFY(drawn.size() > 300); // spread over each pool, not a few clips
+        // With one pool empty, the other serves every draw.
+        const DitClipPools oneOnly {pools.oneBall, {}};
+        QVERIFY(std::count(pools.oneBall.begin(), pools.oneBall.end(), chooseDitClip(oneOnly, 0.9, 0.1, 17)) == 1);
+
+        QTemporaryDir dir;
+        auto run = tinyRun(dir.path());
+        run.ditTwoBallShare = 1.5;
+        try {
+            trainNanoModel(run, nullLogger());
+            QFAIL("a two-ball share over 1 was accepted");
+        } catch (const EngineError& error) {
+            QVERIFY2(std::string(error.what()).find("two-ball") != std::string::npos, error.what());
+        }
     }
 
     void askingForMoreLatentClipsEncodesTheOnesMissing()
