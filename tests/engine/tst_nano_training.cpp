@@ -22,6 +22,7 @@
 #include "engine/pipeline/generation.h"
 #include "engine/pipeline/world_model.h"
 #include "engine/weights/checkpoint.h"
+#include "engine/weights/safetensors_writer.h"
 
 using namespace cosmos::engine;
 using namespace cosmos::engine::nano;
@@ -598,6 +599,40 @@ private slots:
         const auto after = Checkpoint::open(chunk).load("latents");
         QCOMPARE(after.size(0), std::int64_t(9));
         QVERIFY(torch::allclose(after.slice(0, 0, 6), before, 1e-4, 1e-5));
+    }
+
+    // Latents that change between their encoding and the DiT's loading
+    // (another run in the same work folder, a copy from elsewhere) stop the
+    // run with the file's name instead of training on the wrong clips.
+    void latentsChangedAfterEncodingStopTheRunWithTheirName()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        auto options = tinyRun(dir.path());
+        options.latentClips = 65; // two chunks: 64 clips and 1
+        options.latentClipFrames = 33; // a segment: the quickest to encode
+        options.ditSteps = 2;
+        const std::string chunk = options.workDir + "/latents_00000.safetensors";
+        bool replaced = false;
+        options.progress = [&](const NanoTrainProgress& progress) {
+            // While the second chunk encodes, the first is cut to 6 clips.
+            if (progress.stage == "latents" && progress.step > 64 && !replaced) {
+                const auto latents = Checkpoint::open(chunk).load("latents").slice(0, 0, 6).contiguous();
+                writeSafetensors(chunk, {{"latents", latents}});
+                replaced = true;
+            }
+            return true;
+        };
+        try {
+            trainNanoModel(options, nullLogger());
+            QFAIL("latents short of their clips were trained on");
+        } catch (const EngineError& error) {
+            QVERIFY(replaced);
+            const std::string message = error.what();
+            QVERIFY2(message.find("latents_00000.safetensors") != std::string::npos, error.what());
+            QVERIFY2(message.find("encode them again") != std::string::npos, error.what());
+        }
+        QVERIFY(!QFile::exists(QString::fromStdString(options.outDir + "/dit.safetensors")));
     }
 
     void eachRunTowardANewTargetGetsItsOwnLearningSchedule()
