@@ -6,6 +6,7 @@
 #include <QPointer>
 #include <QSet>
 #include <QTemporaryDir>
+#include <QThread>
 #include <mutex>
 #include <utility>
 
@@ -297,14 +298,25 @@ bool EngineBridge::startJob(const projects::JobRecord& job)
                 emit bridge.jobStarted(jobId);
         });
     };
-    callbacks.progress = [guard, jobId](engine::JobId id, const engine::StepProgress& progress) {
+    // The engine calls back from its own thread; a report on this one means
+    // its work (sampling, decoding) ran here and held the GUI up meanwhile.
+    const auto checkThread = [own = thread(), count = m_reportsOnOwnThread, logger = m_logger](const char* report) {
+        if (QThread::currentThread() != own)
+            return;
+        count->fetch_add(1);
+        if (logger)
+            logger->error("engine {} reported on the GUI thread: the engine's work ran there", report);
+    };
+    callbacks.progress = [guard, jobId, checkThread](engine::JobId id, const engine::StepProgress& progress) {
+        checkThread("progress");
         postTo(guard, [jobId, id, progress](EngineBridge& bridge) {
             if (bridge.isCurrent(id))
                 emit bridge.jobProgress(
                     jobId, progress.step, progress.steps, progress.etaSeconds, text(progress.phase));
         });
     };
-    callbacks.preview = [guard, jobId, mailbox](engine::JobId id, const engine::PreviewPtr& frames) {
+    callbacks.preview = [guard, jobId, mailbox, checkThread](engine::JobId id, const engine::PreviewPtr& frames) {
+        checkThread("preview");
         {
             std::lock_guard<std::mutex> lock(mailbox->mutex);
             mailbox->last = frames;
@@ -324,7 +336,8 @@ bool EngineBridge::startJob(const projects::JobRecord& job)
                 emit bridge.jobPreview(jobId, newest);
         });
     };
-    callbacks.finished = [guard, mailbox, folder](engine::JobId id, const engine::JobResult& result) {
+    callbacks.finished = [guard, mailbox, folder, checkThread](engine::JobId id, const engine::JobResult& result) {
+        checkThread("result");
         Outcome outcome;
         outcome.kind = Outcome::Kind::Finished;
         outcome.engineId = id;

@@ -26,6 +26,7 @@
 #include <QList>
 #include <QObject>
 #include <QString>
+#include <atomic>
 #include <memory>
 
 #include "engine/logging.h"
@@ -92,6 +93,11 @@ public:
     // built-in ones.
     void setModelFolders(const QHash<QString, QString>& folders);
 
+    // Engine reports (progress, previews) that came on this object's own
+    // thread instead of the engine's: 0 unless the engine's work ran on the
+    // GUI thread, which would freeze the window. Such reports are logged.
+    int reportsOnOwnThread() const { return m_reportsOnOwnThread->load(); }
+
 signals:
     void jobStarted(qint64 jobId);
     // phase: "loading", "text", "conditioning", "sampling", "decoding", "writing".
@@ -130,6 +136,8 @@ private:
     bool m_paused = false;
     bool m_idle = true; // as last signalled
     bool m_startScheduled = false;
+    // Shared with the engine's callbacks, which may outlive this object.
+    std::shared_ptr<std::atomic<int>> m_reportsOnOwnThread = std::make_shared<std::atomic<int>>(0);
 };
 
 } // namespace cosmos::app

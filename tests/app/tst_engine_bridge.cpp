@@ -132,6 +132,8 @@ private slots:
         const auto frames = spy.preview.last().at(1).value<engine::PreviewPtr>();
         QVERIFY(frames);
         QCOMPARE(frames->frames, 9);
+        // Every report came from the engine's thread, not this (GUI) one.
+        QCOMPARE(bridge.reportsOnOwnThread(), 0);
 
         // The take: done, its files in the project's media, selected, linked to its job.
         QCOMPARE(spy.finished.at(0).at(0).toLongLong(), job);
