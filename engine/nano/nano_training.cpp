@@ -119,9 +119,45 @@ nlohmann::json stepsReached(const TrainingState& state)
     return {{"vae", state.steps("vae")}, {"dit", state.steps("dit")}};
 }
 
+// Whether the row `stored` was begun with the settings `current`. A setting
+// the row lacks (the run began before the option existed) counts as the same
+// when `current` has it at its default: the old binary trained as the default
+// does.
+bool sameSettings(const nlohmann::json& stored, const nlohmann::json& current, const nlohmann::json& defaults)
+{
+    for (const auto& item : current.items()) {
+        const auto found = stored.find(item.key());
+        const auto fallback = defaults.is_object() ? defaults.find(item.key()) : defaults.end();
+        const nlohmann::json& defaultValue = fallback != defaults.end() ? *fallback : nlohmann::json();
+        if (found == stored.end()) {
+            if (defaultValue.is_null() || item.value() != defaultValue)
+                return false;
+        } else if (item.value().is_object() && found->is_object()) {
+            if (!sameSettings(*found, item.value(), defaultValue))
+                return false;
+        } else if (*found != item.value()) {
+            return false;
+        }
+    }
+    return true;
+}
+
+// `row` gains the settings of `current` it lacks (see sameSettings).
+void addMissingSettings(nlohmann::json& row, const nlohmann::json& current)
+{
+    for (const auto& item : current.items()) {
+        auto found = row.find(item.key());
+        if (found == row.end())
+            row[item.key()] = item.value();
+        else if (item.value().is_object() && found->is_object())
+            addMissingSettings(*found, item.value());
+    }
+}
+
 } // namespace
 
-void TrainingState::beginRun(const nlohmann::json& identity, const std::string& startedUtc)
+void TrainingState::beginRun(
+    const nlohmann::json& identity, const std::string& startedUtc, const nlohmann::json& defaults)
 {
     auto& runs = m_json["runs"];
     if (!runs.is_array())
@@ -132,11 +168,10 @@ void TrainingState::beginRun(const nlohmann::json& identity, const std::string& 
     m_runOpen = true;
     if (!runs.empty()) {
         const auto& last = runs.back();
-        bool sameRun = last.value("to", nlohmann::json()) == reached;
-        for (const auto& item : identity.items())
-            sameRun = sameRun && last.value(item.key(), nlohmann::json()) == item.value();
-        if (sameRun)
+        if (last.value("to", nlohmann::json()) == reached && sameSettings(last, identity, defaults)) {
+            addMissingSettings(runs.back(), identity);
             return; // resumed after a stop: the same row goes on
+        }
         if (last.value("from", nlohmann::json()) == last.value("to", nlohmann::json()) && !last.contains("earlier"))
             runs.erase(runs.size() - 1); // a run that trained nothing
     }
@@ -363,7 +398,7 @@ NanoTrainReport trainNanoModel(const NanoTrainOptions& options, const LoggerPtr&
         throw EngineError("cannot create the work folder " + options.workDir + ": " + error.message());
 
     TrainingState state(options.workDir);
-    state.beginRun(runIdentity(options), util::utcTimestamp());
+    state.beginRun(runIdentity(options), util::utcTimestamp(), runIdentity(NanoTrainOptions {}));
     LossLog log(options.workDir);
     NanoTrainReport report;
     StageContext context {options, logger, state, log, report};

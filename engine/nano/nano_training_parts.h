@@ -57,8 +57,11 @@ public:
     // record tells the runs of one work folder apart. A run resumed with the
     // same options where the last one stopped continues that row; a folder
     // from before these rows gets one row for its earlier steps. Each save()
-    // moves the open row's end to the steps reached.
-    void beginRun(const nlohmann::json& options, const std::string& startedUtc);
+    // moves the open row's end to the steps reached. `defaults` is the
+    // identity of default options: a setting a stopped row lacks (added to
+    // the trainer since) matches when it is at its default, so a binary with
+    // a new option resumes the old row instead of starting another.
+    void beginRun(const nlohmann::json& identity, const std::string& startedUtc, const nlohmann::json& defaults);
     const nlohmann::json& runs() const;
     nlohmann::json& data() { return m_json; }
     void save();
