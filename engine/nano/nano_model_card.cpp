@@ -103,22 +103,22 @@ void trainingSection(std::ostringstream& card, const nlohmann::json& training)
         const auto steps = member(run, "steps");
         const auto loss = member(run, "final_loss");
         const std::string started = util::jsonText(run, "started");
-        const double ballWeight = util::jsonNumber(member(run, "options"), "dit_ball_weight", 1.0);
-        const double firstFrameWeight = util::jsonNumber(member(run, "options"), "dit_first_frame_weight", 1.0);
+        const auto options = member(run, "options");
         const auto vaeSteps = util::jsonInteger(steps, "vae");
         const auto ditSteps = util::jsonInteger(steps, "dit");
-        weightedRuns = weightedRuns || ((ballWeight != 1.0 || firstFrameWeight != 1.0) && ditSteps > 0);
-        twoBallRuns = twoBallRuns
-            || (util::jsonNumber(member(run, "options"), "dit_two_ball_share", 0.0) > 0.0 && ditSteps > 0);
-        weightedTokenizerRuns = weightedTokenizerRuns
-            || (util::jsonNumber(member(run, "options"), "vae_ball_weight", 1.0) != 1.0 && vaeSteps > 0);
+        if (ditSteps > 0) {
+            weightedRuns = weightedRuns || util::jsonNumber(options, "dit_ball_weight", 1.0) != 1.0
+                || util::jsonNumber(options, "dit_first_frame_weight", 1.0) != 1.0;
+            twoBallRuns = twoBallRuns || util::jsonNumber(options, "dit_two_ball_share", 0.0) > 0.0;
+        }
+        weightedTokenizerRuns
+            = weightedTokenizerRuns || (vaeSteps > 0 && util::jsonNumber(options, "vae_ball_weight", 1.0) != 1.0);
         card << "| " << index++ << " | "
              << (util::jsonFlag(run, "earlier") ? std::string("earlier runs")
                         : started.empty()       ? std::string("-")
                                                 : started.substr(0, 10))
-             << " | " << util::jsonInteger(run, "data_seed") << " | " << vaeSteps
-             << tokenizerRunNote(member(run, "options"), vaeSteps) << " | " << ditSteps
-             << ditRunNote(member(run, "options"), ditSteps) << " | "
+             << " | " << util::jsonInteger(run, "data_seed") << " | " << vaeSteps << tokenizerRunNote(options, vaeSteps)
+             << " | " << ditSteps << ditRunNote(options, ditSteps) << " | "
              << (loss.contains("vae") ? fixed(util::jsonNumber(loss, "vae"), 5) : "-") << " | "
              << (loss.contains("dit") ? fixed(util::jsonNumber(loss, "dit"), 4) : "-") << " | "
              << (loss.contains("dit_validation") ? fixed(util::jsonNumber(loss, "dit_validation"), 4) : "-") << " | "

@@ -62,9 +62,9 @@ private slots:
     void everyBadValueIsNamedAtOnce()
     {
         const QString work = m_home.filePath("never-made");
-        const Result result
-            = run({"nano-train", "--work", work, "--dit-steps", "many", "--clips", "0", "--vae-frames", "6", "--dit-lr",
-                "-1", "--dit-ball-weight", "nan", "--dit-first-frame-weight", "0", "--vae-ball-weight", "-2"});
+        const Result result = run({"nano-train", "--work", work, "--dit-steps", "many", "--clips", "0", "--vae-frames",
+            "6", "--dit-lr", "-1", "--dit-ball-weight", "nan", "--dit-first-frame-weight", "0", "--vae-ball-weight",
+            "-2", "--dit-two-ball-share", "1.5"});
         QCOMPARE(result.code, 2);
         for (const char* message : {"nano-train: --dit-steps must be an integer from 0 to 10000000, got 'many'",
                  "nano-train: --clips must be an integer from 1 to 1000000, got '0'",
@@ -72,7 +72,8 @@ private slots:
                  "nano-train: --dit-lr must be a number above 0, got '-1'",
                  "nano-train: --dit-ball-weight must be a number above 0, got 'nan'",
                  "nano-train: --dit-first-frame-weight must be a number above 0, got '0'",
-                 "nano-train: --vae-ball-weight must be a number above 0, got '-2'"})
+                 "nano-train: --vae-ball-weight must be a number above 0, got '-2'",
+                 "nano-train: --dit-two-ball-share must be a number from 0 to 1, got '1.5'"})
             QVERIFY2(result.err.contains(QLatin1String(message)), qPrintable(result.err));
         QVERIFY(!QFileInfo::exists(work)); // refused before any work
 

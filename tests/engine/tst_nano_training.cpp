@@ -53,6 +53,20 @@ NanoTrainOptions tinyRun(const QString& root)
     return o;
 }
 
+// Two tiny runs for the continuation tests: `first` under root/a (4 DiT
+// steps, trained by the caller) and `next` under root/b, continuing from the
+// model `first` writes.
+struct TinyContinuation {
+    NanoTrainOptions first, next;
+};
+TinyContinuation tinyContinuation(const QString& root)
+{
+    TinyContinuation runs {tinyRun(root + "/a"), tinyRun(root + "/b")};
+    runs.first.ditSteps = 4;
+    runs.next.initFrom = runs.first.outDir;
+    return runs;
+}
+
 // Losses of one stage from loss.tsv (or another log of that form), in step order.
 std::vector<double> losses(const std::string& workDir, const std::string& stage, const char* log = "loss.tsv")
 {
@@ -194,12 +208,8 @@ private slots:
     {
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
-        auto first = tinyRun(dir.path() + "/a");
-        first.ditSteps = 4;
+        auto [first, second] = tinyContinuation(dir.path());
         QVERIFY(trainNanoModel(first, nullLogger()).finished);
-
-        auto second = tinyRun(dir.path() + "/b");
-        second.initFrom = first.outDir;
         second.vaeSteps = 0; // keep the tokenizer, and its latent statistics
         second.ditSteps = 4;
         second.ditBallWeight = 4; // ball pixels weigh more in this run's loss
@@ -248,13 +258,10 @@ private slots:
     {
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
-        auto first = tinyRun(dir.path() + "/a");
-        first.ditSteps = 4;
+        auto [first, decoder] = tinyContinuation(dir.path());
         QVERIFY(trainNanoModel(first, nullLogger()).finished);
         const auto start = pipeline::WorldModel::load(first.outDir);
 
-        auto decoder = tinyRun(dir.path() + "/b");
-        decoder.initFrom = first.outDir;
         decoder.dataSeed = 2;
         decoder.vaeSteps = 4;
         decoder.vaeDecoderOnly = true;
@@ -661,6 +668,39 @@ private slots:
         // Stages keep their own schedules.
         QCOMPARE(resumed.schedule("vae", 1000, 2000).from, 1000);
         QCOMPARE(resumed.schedule("dit", 1500, 2000).from, 1000);
+    }
+
+    void aRunStoppedBeforeANewOptionResumesItsRowWhenTheOptionIsAtItsDefault()
+    {
+        QTemporaryDir dir;
+        const std::string workDir = dir.path().toStdString();
+        const NanoTrainOptions defaults;
+        // A run stopped at step 40 by a binary that had no two-ball share.
+        {
+            TrainingState state(workDir);
+            auto older = runIdentity(defaults);
+            older["options"].erase("dit_two_ball_share");
+            state.beginRun(older, "2026-11-20T10:00:00Z", older);
+            state.setSteps("dit", 40);
+            state.save();
+        }
+        // Resumed by this binary with the option at its default: the same row goes on, now naming the option.
+        {
+            TrainingState state(workDir);
+            state.beginRun(runIdentity(defaults), "2026-11-21T10:00:00Z", runIdentity(defaults));
+            QCOMPARE(state.runs().size(), std::size_t(1));
+            QCOMPARE(state.runs()[0]["started"].get<std::string>(), std::string("2026-11-20T10:00:00Z"));
+            QCOMPARE(state.runs()[0]["options"]["dit_two_ball_share"].get<double>(), 0.0);
+            state.save();
+        }
+        // With the option set, it is another run.
+        TrainingState state(workDir);
+        auto changed = defaults;
+        changed.ditTwoBallShare = 0.6;
+        state.beginRun(runIdentity(changed), "2026-11-22T10:00:00Z", runIdentity(defaults));
+        QCOMPARE(state.runs().size(), std::size_t(2));
+        QCOMPARE(state.runs()[1]["options"]["dit_two_ball_share"].get<double>(), 0.6);
+        QCOMPARE(state.runs()[1]["from"]["dit"].get<int>(), 40);
     }
 
     void refusesADeviceItCannotTrainOn()
