@@ -77,10 +77,10 @@ struct EngineBridge::Outcome {
     QString message;
 };
 
-EngineBridge::EngineBridge(engine::LoggerPtr logger, QObject* parent)
+EngineBridge::EngineBridge(engine::LoggerPtr logger, QObject* parent, const QString& decodeSpeedFile)
     : QObject(parent),
       m_logger(logger ? std::move(logger) : engine::nullLogger()),
-      m_service(std::make_unique<engine::tools::GenerationService>(m_logger))
+      m_service(std::make_unique<engine::tools::GenerationService>(m_logger, decodeSpeedFile.toStdString()))
 {
     qRegisterMetaType<engine::PreviewPtr>();
     qRegisterMetaType<engine::PreviewPtr>("cosmos::engine::PreviewPtr");

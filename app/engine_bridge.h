@@ -48,8 +48,11 @@ namespace cosmos::app {
 class EngineBridge : public QObject {
     Q_OBJECT
 public:
-    // A null logger discards the engine's log.
-    explicit EngineBridge(engine::LoggerPtr logger = {}, QObject* parent = nullptr);
+    // A null logger discards the engine's log. decodeSpeedFile keeps the
+    // models' measured decode speeds between sessions, so the first take's
+    // time left counts its decoding (empty: not kept).
+    explicit EngineBridge(
+        engine::LoggerPtr logger = {}, QObject* parent = nullptr, const QString& decodeSpeedFile = QString());
     // Stops the running job; it is left pending in its project, to run again.
     ~EngineBridge() override;
 

@@ -1,6 +1,7 @@
 // cosmos-cli generate: one take, headless. A progress bar on a terminal;
 // Ctrl+C stops sampling at the next step and exits cleanly.
 #include <QCommandLineParser>
+#include <QStandardPaths>
 
 #include <atomic>
 #include <cmath>
@@ -180,6 +181,10 @@ int runGenerateOrBench(const QStringList& arguments, CliContext& context, bool b
         return 0;
     }
 
+    // The progress bar's time left counts the decoding from the speed measured in an earlier run.
+    options.decodeSpeedFile
+        = (QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/decode_speeds.json"))
+              .toStdString();
     std::unique_ptr<GenerationInProject> recording;
     if (parser.isSet(project)) {
         const int started = startRecording(parser.value(project), int(segmentNumber), options, context, recording);

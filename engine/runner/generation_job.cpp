@@ -66,7 +66,11 @@ JobFunction makeGenerationJob(std::shared_ptr<ModelCache> cache, GenerationJobSp
                 conditioned = true;
             }
             throwIfStopped(context);
+            if (spec.decodeSpeeds)
+                spec.decodeSpeeds->seed(model);
             take = pipeline::generate(model, request, &context);
+            if (spec.decodeSpeeds)
+                spec.decodeSpeeds->remember(model);
         });
         // A stop requested after the last step (while decoding) still means
         // "keep nothing"; a finish-take request lets this one be written.

@@ -22,6 +22,7 @@
 #include <string>
 
 #include "engine/pipeline/generation.h"
+#include "engine/runner/decode_speed_record.h"
 #include "engine/runner/job.h"
 #include "engine/runner/model_cache.h"
 #include "engine/runner/take_files.h"
@@ -36,6 +37,10 @@ struct GenerationJobSpec {
     std::string modelFolder;
     std::string device = "cpu";
     ModelLoader loadModel;
+
+    // Where decode speeds are kept between sessions (the take's time left
+    // counts its decoding from the first take); null: nowhere.
+    std::shared_ptr<DecodeSpeedRecord> decodeSpeeds;
 
     pipeline::GenerationRequest request;
     ConditioningFiles conditioning; // read once the model (and so its resolution) is known

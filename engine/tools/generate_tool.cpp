@@ -10,6 +10,7 @@
 #include "engine/nets/device_options.h"
 #include "engine/pipeline/generation.h"
 #include "engine/pipeline/provenance.h"
+#include "engine/runner/decode_speed_record.h"
 #include "engine/runner/take_files.h"
 #include "engine/text/bpe_tokenizer.h"
 
@@ -97,7 +98,10 @@ GenerateReport runGenerate(const GenerateOptions& options, const LoggerPtr& logg
             progress(p);
     };
     JobContext context(0, cancel, callbacks);
+    DecodeSpeedRecord decodeSpeeds(options.decodeSpeedFile, logger);
+    decodeSpeeds.seed(*model);
     const pipeline::GenerationResult take = pipeline::generate(*model, request, &context);
+    decodeSpeeds.remember(*model);
     TakeOutput output;
     output.path = options.outputPath;
     output.scale = options.scale;

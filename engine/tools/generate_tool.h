@@ -34,6 +34,10 @@ struct GenerateOptions {
     std::string device = "cpu";
     std::string outputPath; // .mp4, .webm, .gif, or a folder / name_%04d.png for PNGs
     int scale = 1; // upscale the written clip (nearest), e.g. 4 for 64x64 models
+    // runGenerate: where the models' decode speeds are kept between runs, so
+    // the time left counts the decoding (empty: not kept). GenerationService
+    // keeps its own record.
+    std::string decodeSpeedFile;
 };
 
 struct GenerateReport {

@@ -5,6 +5,7 @@
 #include <ATen/Parallel.h>
 
 #include "engine/errors.h"
+#include "engine/runner/decode_speed_record.h"
 #include "engine/runner/engine_runner.h"
 #include "engine/runner/generation_job.h"
 #include "engine/runner/model_cache.h"
@@ -50,13 +51,20 @@ GenerationJobSpec specFor(const GenerateOptions& options)
 } // namespace
 
 struct GenerationService::Impl {
-    explicit Impl(const LoggerPtr& logger) : cache(std::make_shared<ModelCache>(logger)), runner(logger) { }
+    Impl(const LoggerPtr& logger, std::string decodeSpeedFile)
+        : cache(std::make_shared<ModelCache>(logger)),
+          decodeSpeeds(std::make_shared<DecodeSpeedRecord>(std::move(decodeSpeedFile), logger)),
+          runner(logger)
+    {
+    }
 
     std::shared_ptr<ModelCache> cache; // shared with the jobs, used on the engine thread only
+    std::shared_ptr<DecodeSpeedRecord> decodeSpeeds; // the same
     EngineRunner runner; // last: its thread stops before the cache goes
 };
 
-GenerationService::GenerationService(LoggerPtr logger) : m_impl(std::make_unique<Impl>(logger ? logger : nullLogger()))
+GenerationService::GenerationService(LoggerPtr logger, std::string decodeSpeedFile)
+    : m_impl(std::make_unique<Impl>(logger ? logger : nullLogger(), std::move(decodeSpeedFile)))
 {
 }
 
@@ -66,8 +74,12 @@ JobId GenerationService::submit(std::string label, GenerateOptions options, JobC
 {
     // The spec is made in the job, so that a bad request (an unknown
     // sampler, no model) is the job's failure like any other.
-    JobFunction work = [cache = m_impl->cache, options = std::move(options)](
-                           JobContext& context) { return makeGenerationJob(cache, specFor(options))(context); };
+    JobFunction work = [cache = m_impl->cache, decodeSpeeds = m_impl->decodeSpeeds, options = std::move(options)](
+                           JobContext& context) {
+        GenerationJobSpec spec = specFor(options);
+        spec.decodeSpeeds = decodeSpeeds;
+        return makeGenerationJob(cache, std::move(spec))(context);
+    };
     return m_impl->runner.submit(std::move(label), std::move(work), std::move(callbacks));
 }
 

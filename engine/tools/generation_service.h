@@ -28,7 +28,9 @@ namespace cosmos::engine::tools {
 
 class GenerationService {
 public:
-    explicit GenerationService(LoggerPtr logger);
+    // decodeSpeedFile: where the models' measured decode speeds are kept
+    // between sessions (see DecodeSpeedRecord); empty: not kept.
+    explicit GenerationService(LoggerPtr logger, std::string decodeSpeedFile = {});
     ~GenerationService(); // stops the running job (stop now), drops the pending ones, joins
     GenerationService(const GenerationService&) = delete;
     GenerationService& operator=(const GenerationService&) = delete;

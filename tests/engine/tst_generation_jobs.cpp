@@ -1,19 +1,23 @@
 // LibTorch before Qt: Qt's `slots` macro would break LibTorch's headers.
 #include <torch/torch.h>
 
+#include <QDir>
 #include <QFileInfo>
 #include <QTemporaryDir>
 #include <QtTest>
 
 #include <atomic>
+#include <cmath>
 #include <map>
 #include <mutex>
 #include <new>
+#include <tuple>
 
 #include <nlohmann/json.hpp>
 
 #include "engine/media/ffmpeg_log.h"
 #include "engine/media/media_encoder.h"
+#include "engine/runner/decode_speed_record.h"
 #include "engine/runner/engine_runner.h"
 #include "engine/runner/generation_job.h"
 #include "engine/runner/model_cache.h"
@@ -183,6 +187,88 @@ private slots:
         QCOMPARE(loadedKeys(runner, cache), std::vector<std::string> {"nano"});
         runner.post([cache] { cache->unloadAll(); });
         QCOMPARE(loadedKeys(runner, cache), std::vector<std::string> {});
+    }
+
+    // A decode speed measured in one session gives the next session's first
+    // take a time left that counts its decoding; without it the decoding
+    // phase's time left is unknown until the model has decoded once.
+    void theDecodeSpeedIsKeptForTheNextSessionsFirstTake()
+    {
+        QTemporaryDir dir;
+        const std::string file = dir.filePath("data/decode_speeds.json").toStdString();
+        auto firstTake = [&](const std::shared_ptr<DecodeSpeedRecord>& speeds, const QString& name) {
+            std::atomic<int> loads {0};
+            auto cache = std::make_shared<ModelCache>(nullLogger()); // a fresh session: nothing loaded
+            EngineRunner runner(nullLogger());
+            auto spec = nanoSpec(dir.filePath(name + ".mp4"), nanoLoader(loads));
+            spec.decodeSpeeds = speeds;
+            double decodingEta = StepProgress::kEtaUnknown - 1;
+            double lastSamplingEta = -1;
+            JobCallbacks callbacks;
+            callbacks.progress = [&](JobId, const StepProgress& p) {
+                if (p.phase == "decoding")
+                    decodingEta = p.etaSeconds;
+                if (p.phase == "sampling" && p.step == p.steps)
+                    lastSamplingEta = p.etaSeconds;
+            };
+            std::string failure;
+            callbacks.failed = [&](JobId, const std::string& message) { failure = message; };
+            runner.submit(name.toStdString(), makeGenerationJob(cache, spec), callbacks);
+            runner.waitIdle();
+            return std::make_tuple(failure, decodingEta, lastSamplingEta);
+        };
+
+        // No record: unknown.
+        const auto [noRecordFailure, unknownEta, unknownAfterSampling] = firstTake(nullptr, "plain");
+        QVERIFY2(noRecordFailure.empty(), noRecordFailure.c_str());
+        QCOMPARE(unknownEta, StepProgress::kEtaUnknown);
+        QCOMPARE(unknownAfterSampling, 0.0); // the decoding to come is not known
+
+        // Session one measures and keeps it, in a folder it makes.
+        const auto [firstFailure, firstEta, firstAfterSampling]
+            = firstTake(std::make_shared<DecodeSpeedRecord>(file, nullLogger()), "one");
+        QVERIFY2(firstFailure.empty(), firstFailure.c_str());
+        QCOMPARE(firstEta, StepProgress::kEtaUnknown);
+        const auto kept = DecodeSpeedRecord(file, nullLogger()).secondsPerLatentPixel("random:7@cpu");
+        QVERIFY(kept && *kept > 0.0);
+
+        // Session two's first take knows it: 2 latent frames of 8 x 8.
+        const auto [secondFailure, secondEta, secondAfterSampling]
+            = firstTake(std::make_shared<DecodeSpeedRecord>(file, nullLogger()), "two");
+        QVERIFY2(secondFailure.empty(), secondFailure.c_str());
+        QVERIFY(std::abs(secondEta - *kept * 2 * 8 * 8) < 1e-9 * secondEta);
+        QCOMPARE(secondAfterSampling, secondEta); // all steps done: only the decoding is left
+    }
+
+    // The record is a convenience: a broken file is read as empty and
+    // replaced; one that cannot be written leaves the take as it was.
+    void aBrokenOrUnwritableDecodeSpeedFileNeverFailsATake()
+    {
+        QTemporaryDir dir;
+        const QString broken = dir.filePath("broken.json");
+        {
+            QFile file(broken);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write("{\"decode_seconds_per_latent_pixel\": {\"random:7@cpu\": ");
+        }
+        const QString blocked = dir.filePath("blocked/decode_speeds.json");
+        QVERIFY(QDir(dir.path()).mkpath("blocked/decode_speeds.json")); // a folder where the file would go
+        for (const QString& path : {broken, blocked}) {
+            auto speeds = std::make_shared<DecodeSpeedRecord>(path.toStdString(), nullLogger());
+            QVERIFY(!speeds->secondsPerLatentPixel("random:7@cpu"));
+            std::atomic<int> loads {0};
+            auto cache = std::make_shared<ModelCache>(nullLogger());
+            EngineRunner runner(nullLogger());
+            Recorder record;
+            auto spec = nanoSpec(dir.filePath("take.mp4"), nanoLoader(loads));
+            spec.decodeSpeeds = speeds;
+            runner.submit("take", makeGenerationJob(cache, spec), record.callbacks("take"));
+            runner.waitIdle();
+            QVERIFY2(record["take"].result, record["take"].failure.c_str());
+            QVERIFY(speeds->secondsPerLatentPixel("random:7@cpu")); // known for this session either way
+        }
+        QVERIFY(DecodeSpeedRecord(broken.toStdString(), nullLogger()).secondsPerLatentPixel("random:7@cpu"));
+        QVERIFY(QFileInfo(blocked).isDir());
     }
 
     void stopNowDuringSamplingEndsTheJobWithinAStep()
