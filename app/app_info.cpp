@@ -1,6 +1,7 @@
 #include "app/app_info.h"
 
 #include <QCoreApplication>
+#include <QStandardPaths>
 #include <QtGlobal>
 
 #include "engine/build_info.h"
@@ -19,6 +20,11 @@ void setApplicationIdentity()
 QString studioVersion()
 {
     return QStringLiteral(COSMOS_VERSION);
+}
+
+QString decodeSpeedFile()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/decode_speeds.json");
 }
 
 QList<widgets::ComponentVersionRow> componentVersions()

@@ -15,6 +15,10 @@ void setApplicationIdentity();
 
 QString studioVersion();
 
+// Where the studio and cosmos-cli keep the models' measured decode speeds
+// (engine::DecodeSpeedRecord), in the user's data folder.
+QString decodeSpeedFile();
+
 // Qt, LibTorch, FFmpeg, SQLite, spdlog and the CUDA state, read at run time.
 QList<widgets::ComponentVersionRow> componentVersions();
 

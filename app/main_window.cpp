@@ -6,7 +6,6 @@
 #include <QMetaObject>
 #include <QPointer>
 #include <QStackedWidget>
-#include <QStandardPaths>
 #include <QTabWidget>
 #include <QThread>
 #include <QUndoGroup>
@@ -46,8 +45,7 @@ MainWindow::MainWindow(Logging* logging, QWidget* parent) : QMainWindow(parent),
     setDockOptions(AnimatedDocks | AllowTabbedDocks | AllowNestedDocks);
     m_undoGroup = new QUndoGroup(this);
     m_session = new ProjectSession(this);
-    m_bridge = new EngineBridge(logging ? logging->logger() : engine::LoggerPtr(), this,
-        QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/decode_speeds.json"));
+    m_bridge = new EngineBridge(logging ? logging->logger() : engine::LoggerPtr(), this, decodeSpeedFile());
     m_clipLoader = new ClipLoader(this);
     m_models = new widgets::ModelList(this);
 

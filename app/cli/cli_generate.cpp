@@ -1,7 +1,6 @@
 // cosmos-cli generate: one take, headless. A progress bar on a terminal;
 // Ctrl+C stops sampling at the next step and exits cleanly.
 #include <QCommandLineParser>
-#include <QStandardPaths>
 
 #include <atomic>
 #include <cmath>
@@ -12,6 +11,7 @@
 
 #include <unistd.h>
 
+#include "app/app_info.h"
 #include "app/cli/cli.h"
 #include "app/cli/cli_generate_project.h"
 #include "app/cli/cli_options.h"
@@ -182,9 +182,7 @@ int runGenerateOrBench(const QStringList& arguments, CliContext& context, bool b
     }
 
     // The progress bar's time left counts the decoding from the speed measured in an earlier run.
-    options.decodeSpeedFile
-        = (QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/decode_speeds.json"))
-              .toStdString();
+    options.decodeSpeedFile = decodeSpeedFile().toStdString();
     std::unique_ptr<GenerationInProject> recording;
     if (parser.isSet(project)) {
         const int started = startRecording(parser.value(project), int(segmentNumber), options, context, recording);

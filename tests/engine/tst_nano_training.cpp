@@ -67,6 +67,18 @@ TinyContinuation tinyContinuation(const QString& root)
     return runs;
 }
 
+// What trainNanoModel refused `run` with (an EngineError's message), or ""
+// when it trained.
+std::string refusalOf(const NanoTrainOptions& run)
+{
+    try {
+        trainNanoModel(run, nullLogger());
+    } catch (const EngineError& error) {
+        return error.what();
+    }
+    return {};
+}
+
 // Losses of one stage from loss.tsv (or another log of that form), in step order.
 std::vector<double> losses(const std::string& workDir, const std::string& stage, const char* log = "loss.tsv")
 {
@@ -371,12 +383,9 @@ private slots:
         QVERIFY(QDir().mkpath(QString::fromStdString(latents + "/blocker")));
         options.vaeSteps = 26;
         options.vaeDecoderOnly = false;
-        try {
-            trainNanoModel(options, nullLogger());
-            QFAIL("stale latents that cannot be removed must stop the run");
-        } catch (const EngineError& error) {
-            QVERIFY2(std::string(error.what()).find("latents_00000.safetensors") != std::string::npos, error.what());
-        }
+        // Stale latents that cannot be removed stop the run.
+        const std::string refusal = refusalOf(options);
+        QVERIFY2(refusal.find("latents_00000.safetensors") != std::string::npos, refusal.c_str());
     }
 
     void theCardSaysWhereAndInWhatBatchesEachRunTrained()
@@ -536,12 +545,8 @@ private slots:
         auto run = tinyRun(dir.path());
         run.video2WorldShare = 0.4; // 0.4 + 0.15 + 0.4 > 1
         run.text2WorldShare = 0.5;
-        try {
-            trainNanoModel(run, nullLogger());
-            QFAIL("mode shares over 1 were accepted");
-        } catch (const EngineError& error) {
-            QVERIFY2(std::string(error.what()).find("mode shares") != std::string::npos, error.what());
-        }
+        const std::string refusal = refusalOf(run);
+        QVERIFY2(refusal.find("mode shares") != std::string::npos, refusal.c_str());
         QVERIFY(!QFile::exists(QString::fromStdString(run.workDir + "/state.json")));
     }
 
@@ -577,12 +582,8 @@ private slots:
         QTemporaryDir dir;
         auto run = tinyRun(dir.path());
         run.ditTwoBallShare = 1.5;
-        try {
-            trainNanoModel(run, nullLogger());
-            QFAIL("a two-ball share over 1 was accepted");
-        } catch (const EngineError& error) {
-            QVERIFY2(std::string(error.what()).find("two-ball") != std::string::npos, error.what());
-        }
+        const std::string refusal = refusalOf(run);
+        QVERIFY2(refusal.find("two-ball") != std::string::npos, refusal.c_str());
     }
 
     void askingForMoreLatentClipsEncodesTheOnesMissing()
@@ -630,15 +631,11 @@ private slots:
             }
             return true;
         };
-        try {
-            trainNanoModel(options, nullLogger());
-            QFAIL("latents short of their clips were trained on");
-        } catch (const EngineError& error) {
-            QVERIFY(replaced);
-            const std::string message = error.what();
-            QVERIFY2(message.find("latents_00000.safetensors") != std::string::npos, error.what());
-            QVERIFY2(message.find("encode them again") != std::string::npos, error.what());
-        }
+        // Latents short of their clips are not trained on.
+        const std::string refusal = refusalOf(options);
+        QVERIFY(replaced);
+        QVERIFY2(refusal.find("latents_00000.safetensors") != std::string::npos, refusal.c_str());
+        QVERIFY2(refusal.find("encode them again") != std::string::npos, refusal.c_str());
         QVERIFY(!QFile::exists(QString::fromStdString(options.outDir + "/dit.safetensors")));
     }
 
@@ -709,12 +706,7 @@ private slots:
         auto run = tinyRun(dir.path());
         auto refused = [&](const std::string& device, const std::string& expected) {
             run.device = device;
-            try {
-                trainNanoModel(run, nullLogger());
-            } catch (const EngineError& error) {
-                return std::string(error.what()).find(expected) != std::string::npos;
-            }
-            return false;
+            return refusalOf(run).find(expected) != std::string::npos;
         };
         QVERIFY(refused("tpu", "unknown device 'tpu' (valid: cpu, cuda, cuda:N)"));
         QVERIFY(refused("cuda:x", "unknown device 'cuda:x'"));
@@ -732,15 +724,10 @@ private slots:
         auto run = tinyRun(dir.path());
         for (int frames : {0, 6, NanoWorldConstants::frames + 4}) {
             run.vaeFrames = frames;
-            try {
-                trainNanoModel(run, nullLogger());
-                QFAIL("accepted");
-            } catch (const EngineError& error) {
-                QVERIFY2(std::string(error.what())
-                             .find("1 + 4k frames, at most a segment (33), not " + std::to_string(frames))
-                        != std::string::npos,
-                    error.what());
-            }
+            const std::string refusal = refusalOf(run);
+            QVERIFY2(refusal.find("1 + 4k frames, at most a segment (33), not " + std::to_string(frames))
+                    != std::string::npos,
+                refusal.c_str());
         }
         QVERIFY(!QFile::exists(QString::fromStdString(run.workDir)));
     }
